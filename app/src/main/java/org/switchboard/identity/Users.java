@@ -1,0 +1,22 @@
+package org.switchboard.identity;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Read access to users and teams for other modules. */
+public interface Users {
+
+    Optional<UserSummary> find(UserId id);
+
+    /** Looks up by id or username. */
+    Optional<UserSummary> findByIdOrUsername(String idOrUsername);
+
+    Map<UserId, UserSummary> findAll(Collection<UserId> ids);
+
+    Set<TeamId> teamsOf(UserId id);
+
+    /** Whether a team with this id exists. */
+    boolean teamExists(TeamId id);
+}
