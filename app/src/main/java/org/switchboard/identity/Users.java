@@ -19,4 +19,7 @@ public interface Users {
 
     /** Whether a team with this id exists. */
     boolean teamExists(TeamId id);
+
+    /** Whether a skill of this name is in the skill catalog (names are compared case-insensitively). */
+    boolean skillExists(String name);
 }
