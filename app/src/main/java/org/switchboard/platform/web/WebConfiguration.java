@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.platform.BackdatingClock;
 import org.switchboard.platform.SwitchboardProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,7 @@ class WebConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new BackdatingClock(Clock.systemUTC());
     }
 
     @Bean
