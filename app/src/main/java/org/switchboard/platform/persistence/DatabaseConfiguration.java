@@ -2,6 +2,8 @@ package org.switchboard.platform.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,18 @@ class DatabaseConfiguration {
         config.setPassword(database.password());
         config.setMaximumPoolSize(20);
         config.setConnectionTimeout(10_000);
-        return new HikariDataSource(config);
+        return new CountingHikariDataSource(config);
+    }
+
+    /** The pool, handing out connections whose statements are counted per thread ({@link StatementCounter}). */
+    static final class CountingHikariDataSource extends HikariDataSource {
+        CountingHikariDataSource(HikariConfig config) {
+            super(config);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return StatementCounter.counting(super.getConnection());
+        }
     }
 }
