@@ -204,14 +204,14 @@ class CustomerRepository {
         StringBuilder sql = new StringBuilder(PROFILE_COLUMNS).append(" where c.merged_into is null");
         Map<String, Object> params = new HashMap<>();
         if (search.text() != null) {
-            sql.append("""
+            sql.append(" ").append("""
                      and (lower(c.name) like :prefix or lower(o.name) like :prefix
                           or exists (select 1 from customer_identity i
                                      where i.customer_id = c.id and i.kind = 'email' and i.value like :prefix))""");
             params.put("prefix", likePrefix(search.text()));
         }
         if (search.email() != null) {
-            sql.append("""
+            sql.append(" ").append("""
                      and exists (select 1 from customer_identity i
                                  where i.customer_id = c.id and i.kind = 'email' and i.value = :email)""");
             params.put("email", search.email());

@@ -179,9 +179,11 @@ class CustomerApiController {
                 : CustomerDetails.of(current);
         String name = base.name();
         if (current == null || body.has("name")) {
+            if (!body.has("name") || body.isNull("name")) {
+                body.problem("name", "is required");
+            }
             name = body.string("name");
             if (name == null) {
-                body.problem("name", "is required");
                 name = "";
             }
         }

@@ -71,6 +71,11 @@ final class JsonBody {
         return node.has(field);
     }
 
+    boolean isNull(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNull();
+    }
+
     boolean isString(String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString();
