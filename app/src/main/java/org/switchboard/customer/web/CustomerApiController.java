@@ -1,5 +1,7 @@
 package org.switchboard.customer.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,11 @@ class CustomerApiController {
     }
 
     @PostMapping
-    ResponseEntity<CustomerJson> create(@RequestBody JsonNode json) {
+    ResponseEntity<CustomerJson> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.CustomerInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         JsonBody body = JsonBody.of(json);
         CustomerDetails details = details(body, null);
         List<ChannelIdentity> identities = new ArrayList<>();
@@ -100,7 +106,10 @@ class CustomerApiController {
     ResponseEntity<CustomerJson> update(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.CustomerInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId requested = CustomerId.parse(id);
         JsonBody body = JsonBody.of(json);
@@ -114,7 +123,10 @@ class CustomerApiController {
     ResponseEntity<CustomerJson> addIdentity(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.IdentityInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId requested = CustomerId.parse(id);
         JsonBody body = JsonBody.of(json);
@@ -141,7 +153,10 @@ class CustomerApiController {
     ResponseEntity<CustomerJson> merge(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.MergeInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId survivor = CustomerId.parse(id);
         JsonBody body = JsonBody.of(json);

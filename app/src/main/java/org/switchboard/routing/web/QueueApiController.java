@@ -1,5 +1,7 @@
 package org.switchboard.routing.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,11 @@ class QueueApiController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<QueueJson> create(@RequestBody JsonNode json) {
+    ResponseEntity<QueueJson> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = QueueRequest.class)))
+                    @RequestBody
+                    JsonNode json) {
         JsonBody body = JsonBody.of(json);
         QueueDraft draft = draft(body, null);
         body.check();
@@ -68,7 +74,10 @@ class QueueApiController {
     ResponseEntity<QueueJson> update(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = QueueRequest.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         JsonBody body = JsonBody.of(json);
         QueueDraft draft = draft(body, queues.get(id).draft());

@@ -258,6 +258,14 @@ class QueueApiIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesQueueAndCustomerBodies() {
+        var document = new TestApi(port, jdbc).get("/api/v1/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body())
+                .contains("\"/api/v1/queues/{id}\"", "QueueRequest", "CustomerInput", "/api/v1/customers/{id}/merge");
+    }
+
+    @Test
     void theApiNeedsASignedInUser() {
         assertThat(new TestApi(port, jdbc).get("/api/v1/queues").status()).isEqualTo(401);
     }
