@@ -32,6 +32,7 @@ import org.switchboard.platform.ETags;
 import org.switchboard.platform.Ids;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Page;
+import org.switchboard.platform.StaleVersionException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -112,11 +113,24 @@ class CustomerApiController {
                     JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId requested = CustomerId.parse(id);
-        JsonBody body = JsonBody.of(json);
-        CustomerProfile current = customers.profile(requested);
-        CustomerDetails details = details(body, current);
-        body.check();
-        return respond(HttpStatus.OK, requested, customers.update(requested, details, expected));
+        for (int attempt = 1; ; attempt++) {
+            JsonBody body = JsonBody.of(json);
+            CustomerProfile current = customers.profile(requested);
+            CustomerDetails details = details(body, current);
+            body.check();
+            // The patch is applied to the version just read: without If-Match a concurrent change is
+            // not overwritten but read again and the patch reapplied.
+            try {
+                return respond(
+                        HttpStatus.OK,
+                        requested,
+                        customers.update(requested, details, expected != null ? expected : current.version()));
+            } catch (StaleVersionException e) {
+                if (expected != null || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @PostMapping("/{id}/identities")
