@@ -181,6 +181,26 @@ class PagesIT {
     }
 
     @Test
+    void aSessionFollowsRoleChangesAndEndsWhenTheUserIsDeactivated() {
+        var api = new TestApi(port, jdbc);
+        var admin = api.as(api.createUser("admin"));
+        var user = api.createUser("agent");
+        var browser = new BrowserSession(port);
+        browser.login(user.username(), TestApi.PASSWORD);
+        assertThat(browser.get("/admin/teams").statusCode()).isEqualTo(403);
+
+        admin.patch("/api/v1/users/" + user.id(), "{\"role\":\"admin\"}");
+        assertThat(browser.get("/admin/teams").statusCode()).isEqualTo(200);
+
+        admin.patch("/api/v1/users/" + user.id(), "{\"role\":\"agent\"}");
+        admin.post("/api/v1/users/" + user.id() + "/deactivate", null);
+        var after = browser.get("/me");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+        assertThat(browser.get("/me").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void prometheusTakesAnAdminsBasicCredentials() {
         var api = new TestApi(port, jdbc);
         assertThat(api.as(api.createUser("admin")).get("/actuator/prometheus").status())
