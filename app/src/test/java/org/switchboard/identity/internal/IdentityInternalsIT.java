@@ -19,7 +19,14 @@ import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 @SwitchboardIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class IdentityInternalsIT {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
+
+    @Autowired
+    UserAccounts accounts;
 
     @LocalServerPort
     int port;
@@ -94,6 +101,26 @@ class IdentityInternalsIT {
         assertThat(profiles.activeProfiles()).extracting(p -> p.id().toString()).contains(id);
         admin.post("/api/v1/users/" + id + "/deactivate", null);
         assertThat(profiles.profile(UserId.parse(id))).isEmpty();
+    }
+
+    @Test
+    void profileChangesAndDeactivationArePublished() {
+        var api = new TestApi(port, jdbc);
+        var user = api.createUser("agent");
+
+        accounts.update(
+                user.username(),
+                null,
+                new UserInput.Changes(null, null, null, null, null, null, java.util.List.of("fr"), null, null),
+                null);
+        accounts.deactivate(user.id(), null, null);
+
+        assertThat(events.stream(org.switchboard.identity.AgentProfileChanged.class))
+                .extracting(e -> e.user().toString())
+                .containsExactly(user.id());
+        assertThat(events.stream(org.switchboard.identity.UserDeactivated.class))
+                .extracting(e -> e.user().toString())
+                .containsExactly(user.id());
     }
 
     @Test
