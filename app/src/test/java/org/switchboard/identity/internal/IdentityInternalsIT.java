@@ -123,6 +123,44 @@ class IdentityInternalsIT {
                 .containsExactly(user.id());
     }
 
+    @Autowired
+    org.switchboard.identity.UserAdministration administration;
+
+    @Test
+    void codeCreatesUsersTeamsAndSkillsWithTheApisRules() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String skill = administration.ensureSkill("Demo" + suffix, null);
+        assertThat(administration.ensureSkill("demo" + suffix, null)).isEqualTo(skill);
+        var team = administration.createTeam("Demo team " + suffix, null, null);
+        assertThat(administration.findTeam("demo team " + suffix)).contains(team);
+        var user = administration.createUser(
+                new org.switchboard.identity.NewAccount(
+                        "demo" + suffix,
+                        "Demo Agent",
+                        null,
+                        org.switchboard.identity.Role.AGENT,
+                        "demo",
+                        Map.of(skill, 3),
+                        java.util.List.of("ru"),
+                        Map.of("chat", 4),
+                        "ru",
+                        "Europe/Moscow"),
+                null);
+        administration.addMember(team, user, null);
+
+        assertThat(users.teamsOf(user)).containsExactly(team);
+        assertThat(profiles.profile(user).orElseThrow().skills()).isEqualTo(Map.of(skill, 3));
+        var me = new TestApi(port, jdbc)
+                .withAuthorization(
+                        "Basic " + java.util.Base64.getEncoder().encodeToString(("demo" + suffix + ":demo").getBytes()))
+                .get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("capacity").get("chat").asInt()).isEqualTo(4);
+        assertThatThrownBy(() -> administration.createUser(
+                        org.switchboard.identity.NewAccount.withPassword("demo" + suffix, null, "demo"), null))
+                .isInstanceOf(org.switchboard.platform.ConflictException.class);
+    }
+
     @Test
     void auditRowsCannotBeChangedOrDeleted() {
         audit.record(null, "test.recorded", "test", "t1", Map.of("k", "v"));
