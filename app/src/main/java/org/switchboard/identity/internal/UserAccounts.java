@@ -266,6 +266,33 @@ public class UserAccounts {
                 Map.of("locale", checkedLocale, "timeZone", zone));
     }
 
+    /** The signed-in user changes their password; false when the current password is wrong. */
+    @Transactional
+    public boolean changePassword(Actor actor, String currentPassword, String newPassword) {
+        String checked = ProfileRules.password(newPassword, "password");
+        String hash = jdbc.sql("select password_hash from app_user where id = ? for update")
+                .param(actor.id().value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (hash == null || currentPassword == null || !matches(currentPassword, hash)) {
+            return false;
+        }
+        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
+                .params(passwords.encode(checked), actor.id().value())
+                .update();
+        audit.record(actor, "user.password_changed", "user", actor.id().toString(), Map.of());
+        return true;
+    }
+
+    private boolean matches(String raw, String hash) {
+        try {
+            return passwords.matches(raw, hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Creates the first admin on a database without users; false when there are users already. */
     @Transactional
     public boolean bootstrapAdmin(String password) {
