@@ -94,24 +94,26 @@ public class UserAccounts {
         ensureUnique(username, email, null);
 
         UUID id = Ids.newId(clock);
-        jdbc.sql("""
+        unique(
+                () -> jdbc.sql("""
                         insert into app_user (id, username, email, display_name, password_hash, role, locale, time_zone,
                             capacity_voice, capacity_chat, capacity_email, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        username,
-                        email,
-                        displayName,
-                        password == null ? null : passwords.encode(password),
-                        ProfileRules.wire(role),
-                        locale,
-                        zone,
-                        capacity.get("voice"),
-                        capacity.get("chat"),
-                        capacity.get("email"),
-                        Sql.ts(clock.instant()))
-                .update();
+                        .params(
+                                id,
+                                username,
+                                email,
+                                displayName,
+                                password == null ? null : passwords.encode(password),
+                                ProfileRules.wire(role),
+                                locale,
+                                zone,
+                                capacity.get("voice"),
+                                capacity.get("chat"),
+                                capacity.get("email"),
+                                Sql.ts(clock.instant()))
+                        .update(),
+                "The username or email address is taken");
         UserId userId = new UserId(id);
         writeSkills(id, skills);
         writeLanguages(id, languages);
@@ -206,7 +208,7 @@ public class UserAccounts {
         sql.append(" where id = :id");
         var params = new LinkedHashMap<String, Object>(sets);
         params.put("id", id);
-        jdbc.sql(sql.toString()).params(params).update();
+        unique(() -> jdbc.sql(sql.toString()).params(params).update(), "Another user has this email address");
         audit.record(by, "user.updated", "user", id.toString(), Map.of("changed", changed));
         events.publishEvent(new AgentProfileChanged(current.id()));
         return store.view(current.id()).orElseThrow();
@@ -324,6 +326,15 @@ public class UserAccounts {
                 .query()
                 .listOfRows();
         return store.view(id).orElseThrow(() -> new NotFoundException("user", idOrUsername));
+    }
+
+    /** A concurrent duplicate passes the checks before it; the unique index still refuses it: a 409. */
+    static void unique(Runnable write, String conflict) {
+        try {
+            write.run();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException(conflict);
+        }
     }
 
     private void ensureAnotherActiveAdmin(UUID except) {
