@@ -31,11 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * headers and body. The same key with another body is a 422. A concurrent duplicate waits for the
  * first to finish and then replays it, so concurrent duplicates create one record. A 5xx releases
  * the key so the client can retry; a claim left behind by a crash is taken over after a while.
+ *
+ * <p>A response marked {@code Cache-Control: no-store} carries a secret shown once (an API token, an
+ * invitation link): its body is never stored, and a replay is a 409 pointing at the created record
+ * instead of a second copy of the secret.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
-    private static final List<String> REPLAYED_HEADERS = List.of("ETag", "Location", "Content-Type");
+    private static final List<String> REPLAYED_HEADERS = List.of("ETag", "Location", "Content-Type", "Cache-Control");
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(30);
 
@@ -179,7 +183,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .params(
                         response.getStatus(),
                         json.writeValueAsString(headers),
-                        response.getContentAsByteArray(),
+                        holdsSecret(headers) ? null : response.getContentAsByteArray(),
                         principal,
                         key)
                 .update();
@@ -191,9 +195,26 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .update();
     }
 
+    private static boolean holdsSecret(Map<String, String> headers) {
+        String cacheControl = headers.get("Cache-Control");
+        return cacheControl != null && cacheControl.contains("no-store");
+    }
+
     private void replay(Stored stored, HttpServletResponse response) throws IOException {
-        response.setStatus(stored.status());
         Map<String, String> headers = json.readValue(stored.headers(), new TypeReference<Map<String, String>>() {});
+        if (holdsSecret(headers)) {
+            if (headers.containsKey("Location")) {
+                response.setHeader("Location", headers.get("Location"));
+            }
+            problems.write(
+                    response,
+                    HttpStatus.CONFLICT,
+                    "not-replayable",
+                    "The request with this " + HEADER + " succeeded; its response held a secret shown only once",
+                    List.of());
+            return;
+        }
+        response.setStatus(stored.status());
         headers.forEach(response::setHeader);
         response.setHeader("Idempotent-Replayed", "true");
         if (stored.body() != null) {
