@@ -61,6 +61,7 @@ class CaseListStatementsIT {
         int twelve = statements(
                 () -> assertThat(cases.list(filter.withLimit(12), null).items()).hasSize(12));
 
+        assertThat(one).isPositive();
         assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(6);
     }
 
