@@ -1,0 +1,122 @@
+package org.switchboard.cases;
+
+import java.io.InputStream;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.switchboard.identity.Actor;
+import org.switchboard.platform.Page;
+
+/**
+ * The case core as other modules and the web layer use it.
+ *
+ * <p><b>Visibility.</b> Methods taking an {@link Actor} apply it: an agent sees the cases of the queues
+ * owned by their teams plus the cases assigned to them; supervisors and admins see all. A case the actor
+ * may not see is reported exactly like an unknown one ({@link org.switchboard.platform.NotFoundException},
+ * 404). A {@code null} actor is the system itself (channel adapters, listeners): it sees everything and is
+ * recorded as "system".
+ *
+ * <p><b>Transactions and events.</b> Every changing method runs in one transaction that writes the change,
+ * its timeline activity and its domain events ({@link CaseEvent}, persisted by Spring Modulith's event
+ * publication registry), so listeners never see a change that did not commit.
+ *
+ * <p><b>Errors.</b> Invalid field values throw {@link org.switchboard.platform.InvalidInputException}
+ * (400), business rules {@link org.switchboard.platform.RuleViolationException} (422), a stale
+ * {@code expectedVersion} {@link org.switchboard.platform.StaleVersionException} (412), an action beyond
+ * the actor's role {@link org.springframework.security.access.AccessDeniedException} (403).
+ */
+public interface Cases {
+
+    /**
+     * Opens a case (status {@code new}, number {@code SB-1000n}) with the customer's first message in an
+     * inbound interaction. Publishes {@link CaseOpened}, {@link InteractionStarted} and {@link
+     * MessageReceived}.
+     */
+    CaseView open(OpenCase command, @Nullable Actor actor);
+
+    /** A case by id or number ({@code SB-10042}). */
+    CaseView get(String idOrNumber, @Nullable Actor actor);
+
+    CaseView get(CaseId id, @Nullable Actor actor);
+
+    /** A page of cases; a fixed number of SQL statements whatever the page size (keyset pagination). */
+    Page<CaseSummary> list(CaseFilter filter, @Nullable Actor actor);
+
+    /** How many cases match (cursor, sort and limit are ignored); for count badges. */
+    long count(CaseFilter filter, @Nullable Actor actor);
+
+    /**
+     * Changes status, priority, queue, assignee, tags, category or disposition. Each changed field is
+     * one timeline activity and one event ({@link CaseStatusChanged}, {@link CaseResolved}, {@link
+     * CaseAssigned}, {@link CasePriorityChanged}, {@link CaseQueueChanged}, {@link CaseTagsChanged}).
+     *
+     * @param expectedVersion the version the caller saw ({@code If-Match}); null for an unconditional change
+     * @throws org.switchboard.platform.RuleViolationException a forbidden status transition (closed is
+     *     final), pending without reason, resolving without disposition, an unknown assignee
+     */
+    CaseView change(CaseId id, CaseChange change, @Nullable Long expectedVersion, @Nullable Actor actor);
+
+    /**
+     * A public reply by the acting agent on the case's origin channel (an outbound message in the case's
+     * active interaction, or a new outbound one). The first reply sets {@code firstResponseAt}; a reply to a
+     * {@code new} case opens it. Publishes {@link MessageSent}.
+     */
+    MessageView reply(CaseId id, MessageDraft draft, Actor actor);
+
+    /** An internal note, never sent to the customer. Publishes {@link NoteAdded}. */
+    MessageView note(CaseId id, MessageDraft draft, Actor actor);
+
+    /**
+     * A message from the case's customer arriving on {@code channel} (used by channel adapters after
+     * threading). An active case gets the message; a resolved case within {@code
+     * switchboard.cases.reopen-window} is reopened; otherwise a new case is opened and linked as a
+     * follow-up. Publishes {@link MessageReceived} (and {@link CaseStatusChanged} or {@link CaseOpened}).
+     */
+    CustomerMessageOutcome receiveCustomerMessage(CaseId id, Channel channel, MessageDraft draft);
+
+    /** Starts an interaction (a chat session, a call) on a case. Publishes {@link InteractionStarted}. */
+    InteractionView startInteraction(CaseId id, Channel channel, Direction direction, @Nullable Actor actor);
+
+    /** Ends an interaction; ending an ended one changes nothing. Publishes {@link InteractionEnded}. */
+    InteractionView endInteraction(InteractionId id, @Nullable Actor actor);
+
+    /** The interactions of a case, oldest first. */
+    List<InteractionView> interactions(CaseId id, @Nullable Actor actor);
+
+    /** The messages of a case, oldest first (notes included). */
+    List<MessageView> messages(CaseId id, @Nullable Actor actor);
+
+    /** Everything that happened to the case, oldest first. */
+    List<TimelineEntry> timeline(CaseId id, @Nullable Actor actor);
+
+    /**
+     * Stores an upload for a later reply or note on this case. The content is stored once per SHA-256 and
+     * its type is sniffed from the bytes; the client's claimed type is ignored.
+     *
+     * @throws org.switchboard.platform.InvalidInputException empty content
+     * @throws AttachmentTooLargeException over {@code switchboard.api.max-attachment-bytes} (413)
+     */
+    AttachmentView storeAttachment(CaseId id, String filename, InputStream content, @Nullable Actor actor);
+
+    /** An attachment and its bytes, if the actor may see its case. */
+    StoredAttachment attachment(AttachmentId id, @Nullable Actor actor);
+
+    /**
+     * Merges {@code source} into {@code target}: the source's messages and interactions move to the target,
+     * the source is closed with {@code mergedInto}. Supervisors and admins only. Publishes {@link
+     * CasesMerged}.
+     *
+     * @throws org.switchboard.platform.RuleViolationException merging a case into itself, or into/from a
+     *     merged case
+     */
+    CaseView merge(CaseId source, CaseId target, Actor actor);
+
+    /**
+     * Moves one message (with its attachments) out of a case into a new case of the same customer, queue
+     * and priority, linked to the original as {@code split}. Returns the new case. Publishes {@link
+     * CaseSplit} and {@link CaseOpened}.
+     */
+    CaseView split(CaseId source, MessageId message, Actor actor);
+
+    /** Links two cases (both list the link); linking twice changes nothing. Publishes {@link CasesLinked}. */
+    CaseView link(CaseId id, CaseId other, LinkKind kind, Actor actor);
+}
