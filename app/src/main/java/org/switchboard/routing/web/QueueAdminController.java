@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.identity.TeamId;
+import org.switchboard.identity.TeamSummary;
+import org.switchboard.identity.Users;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.FieldProblem;
 import org.switchboard.platform.InvalidInputException;
@@ -23,16 +26,18 @@ import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.QueueDraft;
 import org.switchboard.routing.internal.Queues;
 
-/** The admin pages for queues: list, create, edit. */
+/** The admin pages for queues: list, create, edit. Teams are shown and chosen by name. */
 @Controller
 @RequestMapping("/admin/queues")
 @PreAuthorize("hasRole('ADMIN')")
 class QueueAdminController {
 
     private final Queues queues;
+    private final Users users;
 
-    QueueAdminController(Queues queues) {
+    QueueAdminController(Queues queues, Users users) {
         this.queues = queues;
+        this.users = users;
     }
 
     /**
@@ -158,7 +163,10 @@ class QueueAdminController {
 
     @GetMapping
     String list(Model model) {
+        Map<TeamId, String> teamNames = new LinkedHashMap<>();
+        users.teams().forEach(team -> teamNames.put(team.id(), team.name()));
         model.addAttribute("queues", queues.list());
+        model.addAttribute("teamNames", teamNames);
         return "routing/queues";
     }
 
@@ -226,13 +234,19 @@ class QueueAdminController {
         }
     }
 
-    private static String form(
+    private String form(
             Model model,
             QueueForm form,
             @Nullable Queue queue,
             Map<String, String> errors,
             @Nullable String errorMessageKey) {
+        List<TeamSummary> teams = users.teams();
+        String chosen = form.getTeam().strip();
+        boolean listed = teams.stream().anyMatch(team -> team.id().toString().equalsIgnoreCase(chosen));
         model.addAttribute("form", form);
+        model.addAttribute("teams", teams);
+        // A chosen team that is not (or no longer) offered stays selectable, so saving keeps or reports it.
+        model.addAttribute("unlistedTeam", chosen.isEmpty() || listed ? null : chosen);
         model.addAttribute("queue", queue);
         model.addAttribute("errors", errors);
         model.addAttribute("errorKey", errorMessageKey);

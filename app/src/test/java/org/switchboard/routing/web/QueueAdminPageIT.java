@@ -109,6 +109,8 @@ class QueueAdminPageIT {
             assertThat(page.select("label[for=" + field + "]")).as(field).hasSize(1);
             assertThat(page.select("#" + field)).as(field).hasSize(1);
         }
+        assertThat(page.select("select#team option[value=" + team + "]").text()).isEqualTo(teamName);
+        assertThat(page.select("select#team option[selected]").val()).isEmpty();
 
         var created = perform(post("/admin/queues")
                 .session(session)
@@ -129,8 +131,10 @@ class QueueAdminPageIT {
 
         var list = perform(get("/admin/queues").session(session));
         assertThat(list.getStatus()).isEqualTo(200);
-        assertThat(Jsoup.parse(list.getContentAsString()).select("td a").eachText())
-                .contains("Form queue " + run);
+        Document listed = Jsoup.parse(list.getContentAsString());
+        assertThat(listed.select("td a").eachText()).contains("Form queue " + run);
+        var row = listed.select("tr:has(td a:containsOwn(Form queue " + run + "))");
+        assertThat(row.select("td").get(1).text()).isEqualTo(teamName);
     }
 
     @Test
@@ -139,17 +143,19 @@ class QueueAdminPageIT {
         Document page =
                 Jsoup.parse(perform(get("/admin/queues/new").session(session)).getContentAsString());
 
+        String unknownTeam = UUID.randomUUID().toString();
         var refused = perform(post("/admin/queues")
                 .session(session)
                 .param("_csrf", csrf(page))
                 .param("name", "Bad queue " + run)
-                .param("team", UUID.randomUUID().toString())
+                .param("team", unknownTeam)
                 .param("requiredSkills", "")
                 .param("basePriority", "300"));
 
         assertThat(refused.getStatus()).isEqualTo(400);
         Document errors = Jsoup.parse(refused.getContentAsString());
         assertThat(errors.select("#team").attr("aria-invalid")).isEqualTo("true");
+        assertThat(errors.select("select#team option[selected]").val()).isEqualTo(unknownTeam);
         assertThat(errors.select("#basePriority").attr("aria-invalid")).isEqualTo("true");
         assertThat(errors.select("#name").val()).isEqualTo("Bad queue " + run);
         assertThat(queues.queue("Bad queue " + run)).isEmpty();
@@ -163,6 +169,8 @@ class QueueAdminPageIT {
         Document page = Jsoup.parse(
                 perform(get("/admin/queues/" + queue.id()).session(session)).getContentAsString());
         assertThat(page.select("#name").val()).isEqualTo("Edited " + run);
+        assertThat(page.select("select#team option[selected]").text()).isEqualTo(teamName);
+        assertThat(page.select("select#team option[selected]").val()).isEqualTo(team.toString());
 
         var saved = perform(post("/admin/queues/" + queue.id())
                 .session(session)
