@@ -10,14 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class AttachmentIT {
 
     static final byte[] PNG = {
@@ -40,7 +37,7 @@ class AttachmentIT {
         anonymous = new TestApi(port, jdbc);
         supervisorUser = anonymous.createUser("supervisor");
         supervisor = anonymous.as(supervisorUser);
-        queue = InMemoryQueues.register("files", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(anonymous).newQueue("files");
     }
 
     @Test
@@ -125,6 +122,37 @@ class AttachmentIT {
         assertThat(fromAnotherCase.status()).isEqualTo(400);
         assertThat(fromAnotherCase.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("attachments");
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheSameFileAndRefusesAnotherFile() {
+        String id = create(supervisor, queue).get("id").asString();
+        String key = "upload-" + UUID.randomUUID();
+        byte[] png = unique(PNG);
+
+        var first =
+                CaseErrorsIT.upload(anonymous, supervisorUser, id, "a.png", "image/png", png, "Idempotency-Key", key);
+        var replayed =
+                CaseErrorsIT.upload(anonymous, supervisorUser, id, "a.png", "image/png", png, "Idempotency-Key", key);
+        var otherFile = CaseErrorsIT.upload(
+                anonymous, supervisorUser, id, "a.png", "image/png", unique(PNG), "Idempotency-Key", key);
+        var otherName =
+                CaseErrorsIT.upload(anonymous, supervisorUser, id, "b.png", "image/png", png, "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
+        assertThat(otherFile.status()).as(otherFile.toString()).isEqualTo(422);
+        assertThat(otherFile.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("Idempotency-Key");
+        assertThat(otherName.status()).as(otherName.toString()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from case_attachment where case_id = ?::uuid")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

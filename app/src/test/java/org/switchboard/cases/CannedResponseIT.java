@@ -3,19 +3,15 @@ package org.switchboard.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.cases.CaseTests.unique;
 
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class CannedResponseIT {
 
     @LocalServerPort
@@ -60,7 +56,7 @@ class CannedResponseIT {
                         .map(i -> i.get("name").asString()))
                 .contains(name);
 
-        QueueRef queue = InMemoryQueues.register("canned", new TeamId(UUID.randomUUID()));
+        QueueRef queue = RealQueues.on(anonymous).newQueue("canned");
         var caseBody =
                 CaseTests.create(supervisor, "Where is my order", unique("zoe") + "@example.test", queue, "normal");
         String number = caseBody.get("number").asString();

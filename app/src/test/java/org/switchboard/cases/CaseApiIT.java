@@ -6,20 +6,16 @@ import static org.switchboard.cases.CaseTests.unique;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
 
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class CaseApiIT {
 
     @LocalServerPort
@@ -36,7 +32,7 @@ class CaseApiIT {
     void setUp() {
         anonymous = new TestApi(port, jdbc);
         supervisor = anonymous.as(anonymous.createUser("supervisor"));
-        queue = InMemoryQueues.register("billing", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(anonymous).newQueue("billing");
     }
 
     @Test
@@ -126,7 +122,7 @@ class CaseApiIT {
 
     @Test
     void listFiltersByStatusQueueAssigneeTagQueryAndUpdatedSince() {
-        QueueRef own = InMemoryQueues.register("filters", new TeamId(UUID.randomUUID()));
+        QueueRef own = RealQueues.on(anonymous).newQueue("filters");
         String subject = unique("Filterable");
         JsonNode a = create(supervisor, subject + " one", unique("f") + "@example.test", own, "low");
         JsonNode b = create(supervisor, subject + " two", unique("f") + "@example.test", own, "urgent");
@@ -319,7 +315,15 @@ class CaseApiIT {
                         .get("items")
                         .size())
                 .isZero();
-        assertThat(StandInCollaborators.audited()).anyMatch(entry -> entry.contains("case.merged case " + target));
+        var audited = RealQueues.on(anonymous)
+                .admin()
+                .get("/api/v1/audit?action=case.merged&entityType=case&entityId=" + target);
+        assertThat(audited.status()).as(audited.toString()).isEqualTo(200);
+        assertThat(audited.json().get("items").values().stream()
+                        .map(entry -> entry.get("details").toString()))
+                .singleElement()
+                .asString()
+                .contains(source);
 
         var again = supervisor.post("/api/v1/cases/" + source + "/merge", "{\"into\": \"" + target + "\"}");
         assertThat(again.status()).isEqualTo(422);

@@ -13,15 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 /** Every error of the case API: 400 naming the field, 404, 409/422, 412, 413, 403 - never a 500. */
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class CaseErrorsIT {
 
     @LocalServerPort
@@ -40,7 +37,7 @@ class CaseErrorsIT {
         anonymous = new TestApi(port, jdbc);
         supervisorUser = anonymous.createUser("supervisor");
         supervisor = anonymous.as(supervisorUser);
-        queue = InMemoryQueues.register("errors", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(anonymous).newQueue("errors");
     }
 
     private String body(String subject, String customer, String queueName, String priority, String message) {
@@ -251,7 +248,13 @@ class CaseErrorsIT {
 
     /** A multipart upload of one part {@code file}. */
     static TestApi.Response upload(
-            TestApi api, TestApi.TestUser user, String caseId, String filename, String claimedType, byte[] content) {
+            TestApi api,
+            TestApi.TestUser user,
+            String caseId,
+            String filename,
+            String claimedType,
+            byte[] content,
+            String... headers) {
         String boundary = "----switchboard" + UUID.randomUUID();
         var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                         + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
@@ -263,10 +266,13 @@ class CaseErrorsIT {
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         String credentials = Base64.getEncoder()
                 .encodeToString((user.username() + ":" + TestApi.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/cases/" + caseId + "/attachments"))
+        var request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/cases/" + caseId + "/attachments"))
                 .header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return api.send(request.build());
     }
 }

@@ -13,15 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 /** {@code Idempotency-Key} on case creation: replays, conflicting reuse and concurrent duplicates. */
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class CaseIdempotencyIT {
 
     @LocalServerPort
@@ -37,7 +34,7 @@ class CaseIdempotencyIT {
     void setUp() {
         var api = new TestApi(port, jdbc);
         supervisor = api.as(api.createUser("supervisor"));
-        queue = InMemoryQueues.register("idempotent", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(api).newQueue("idempotent");
     }
 
     private long casesWithSubject(String subject) {

@@ -7,8 +7,7 @@ import java.io.Closeable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
@@ -27,11 +25,11 @@ import org.switchboard.platform.TestApi;
  * customers, queues or assignees.
  */
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class, CaseListStatementsIT.CountingDataSource.class})
+@Import(CaseListStatementsIT.CountingDataSource.class)
 class CaseListStatementsIT {
 
     /** Statements prepared on the test's own thread while counting is on. */
-    static final ThreadLocal<AtomicInteger> COUNTER = new ThreadLocal<>();
+    static final ThreadLocal<List<String>> COUNTER = new ThreadLocal<>();
 
     @LocalServerPort
     int port;
@@ -49,20 +47,28 @@ class CaseListStatementsIT {
     void aPageOfTwelveCostsAsManyStatementsAsAPageOfOne() {
         var api = new TestApi(port, jdbc);
         TestApi supervisor = api.as(api.createUser("supervisor"));
-        QueueRef queue = InMemoryQueues.register("count", new TeamId(UUID.randomUUID()));
+        var world = RealQueues.on(api);
+        var team = world.newTeam("Counting");
+        String subject = unique("counted");
         for (int i = 0; i < 12; i++) {
-            String id = CaseTests.create(supervisor, unique("Counted"), unique("n") + "@example.test", queue, "normal")
+            // every case has its own queue, customer and assignee: each is looked up for the page at once
+            QueueRef queue = world.newQueue("count", team);
+            String id = CaseTests.create(supervisor, subject + " " + i, unique("n") + "@example.test", queue, "normal")
                     .get("id")
                     .asString();
             var agent = api.createUser("agent");
-            supervisor.patch("/api/v1/cases/" + id, "{\"assignee\": \"" + agent.id() + "\"}");
+            var assigned = supervisor.patch("/api/v1/cases/" + id, "{\"assignee\": \"" + agent.id() + "\"}");
+            assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         }
-        CaseFilter filter = CaseFilter.all().withQueue(queue.id());
+        CaseFilter filter = CaseFilter.all().withQuery(subject);
 
         int one = statements(
                 () -> assertThat(cases.list(filter.withLimit(1), null).items()).hasSize(1));
         int twelve = statements(
-                () -> assertThat(cases.list(filter.withLimit(12), null).items()).hasSize(12));
+                () -> assertThat(cases.list(filter.withLimit(12), null).items())
+                        .hasSize(12)
+                        .extracting(c -> c.queue().id())
+                        .doesNotHaveDuplicates());
 
         assertThat(one).isPositive();
         assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(6);
@@ -70,7 +76,7 @@ class CaseListStatementsIT {
 
     @Test
     void openingACaseIsAHandfulOfStatements() {
-        QueueRef queue = InMemoryQueues.register("open", new TeamId(UUID.randomUUID()));
+        QueueRef queue = RealQueues.on(new TestApi(port, jdbc)).newQueue("open");
         var customer = customers.identifyOrCreate(
                 org.switchboard.customer.ChannelIdentity.email(unique("h") + "@example.test"), null);
         var command = new OpenCase(
@@ -83,22 +89,31 @@ class CaseListStatementsIT {
                 null,
                 null);
 
-        int opened =
-                statements(() -> assertThat(cases.open(command, null).status()).isEqualTo(CaseStatus.NEW));
+        List<String> opened =
+                prepared(() -> assertThat(cases.open(command, null).status()).isEqualTo(CaseStatus.NEW));
 
-        // case, activity, interaction, message and three event publications (plus the customer lookup)
-        assertThat(opened).isBetween(4, 10);
+        // case, activity, interaction, message, three event publications, one queue lookup, and the
+        // customer module's lookup of the customer (three statements of its own)
+        assertThat(opened.size()).as(String.join("\n", opened)).isBetween(4, 11);
+        assertThat(opened.stream().filter(sql -> sql.contains("from queue")))
+                .as("the queue is read once, without its skills")
+                .hasSize(1);
     }
 
     private static int statements(Runnable action) {
-        var counter = new AtomicInteger();
-        COUNTER.set(counter);
+        return prepared(action).size();
+    }
+
+    /** The SQL prepared on this thread while {@code action} runs. */
+    private static List<String> prepared(Runnable action) {
+        var prepared = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        COUNTER.set(prepared);
         try {
             action.run();
         } finally {
             COUNTER.remove();
         }
-        return counter.get();
+        return prepared;
     }
 
     /** Wraps the DataSource so connections count the statements they prepare. */
@@ -130,12 +145,12 @@ class CaseListStatementsIT {
                     new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         String name = method.getName();
-                        AtomicInteger counter = COUNTER.get();
-                        if (counter != null
+                        List<String> prepared = COUNTER.get();
+                        if (prepared != null
                                 && (name.equals("prepareStatement")
                                         || name.equals("createStatement")
                                         || name.equals("prepareCall"))) {
-                            counter.incrementAndGet();
+                            prepared.add(args != null && args.length > 0 ? String.valueOf(args[0]) : name);
                         }
                         return invoke(connection, method, args);
                     });

@@ -5,25 +5,21 @@ import static org.awaitility.Awaitility.await;
 import static org.switchboard.cases.CaseTests.unique;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.customer.ChannelIdentity;
 import org.switchboard.customer.CustomerId;
 import org.switchboard.customer.Customers;
 import org.switchboard.customer.CustomersMerged;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 /** When customers merge, the merged customer's cases follow the survivor. */
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class CustomerMergeIT {
 
     @LocalServerPort
@@ -48,7 +44,7 @@ class CustomerMergeIT {
     void theMergedCustomersCasesMoveToTheSurvivor() {
         var api = new TestApi(port, jdbc);
         TestApi supervisor = api.as(api.createUser("supervisor"));
-        QueueRef queue = InMemoryQueues.register("merge", new TeamId(UUID.randomUUID()));
+        QueueRef queue = RealQueues.on(api).newQueue("merge");
         String mergedEmail = unique("old") + "@example.test";
         CustomerId survivor =
                 customers.identifyOrCreate(ChannelIdentity.email(unique("new") + "@example.test"), "Survivor");

@@ -3,20 +3,16 @@ package org.switchboard.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.cases.CaseTests.create;
 
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
 /** A customer writing again: reopen within the window, a linked follow-up case after it or once closed. */
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class ReopenIT {
 
     @LocalServerPort
@@ -35,7 +31,7 @@ class ReopenIT {
     void setUp() {
         var api = new TestApi(port, jdbc);
         supervisor = api.as(api.createUser("supervisor"));
-        queue = InMemoryQueues.register("reopen", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(api).newQueue("reopen");
     }
 
     private CaseId resolved() {

@@ -4,23 +4,29 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 import org.switchboard.platform.FieldProblem;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,11 +83,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String principal = auth == null ? "anonymous" : auth.getName();
-        // Security's filters wrap the request, so look through the wrappers for the cached body.
-        CachedBodyRequest cached =
-                org.springframework.web.util.WebUtils.getNativeRequest(request, CachedBodyRequest.class);
-        byte[] body = cached != null ? cached.body() : new byte[0];
-        String hash = hash(request.getMethod(), request.getRequestURI(), body);
+        String hash = hash(request);
 
         if (!claim(principal, key, hash, request)) {
             Optional<Stored> stored = awaitStored(principal, key);
@@ -229,12 +231,56 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return java.sql.Timestamp.from(instant);
     }
 
-    private static String hash(String method, String path, byte[] body) {
+    /**
+     * What makes two requests the same: method, path and body. A multipart body is not cached by the
+     * body limit, so its parts are hashed instead, in order: name, file name, content type and the
+     * SHA-256 of the bytes.
+     */
+    private static String hash(HttpServletRequest request) throws IOException {
+        MessageDigest digest = sha256();
+        digest.update((request.getMethod() + ' ' + request.getRequestURI() + '\n').getBytes(StandardCharsets.UTF_8));
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            hashParts(request, digest);
+        } else {
+            // Security's filters wrap the request, so look through the wrappers for the cached body.
+            CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+            digest.update(cached != null ? cached.body() : new byte[0]);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void hashParts(HttpServletRequest request, MessageDigest digest) throws IOException {
+        Collection<Part> parts;
         try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
+            parts = request.getParts();
+        } catch (ServletException | IllegalStateException e) {
+            // Unreadable (too large, malformed): the request fails the same way when it is handled.
+            digest.update("unreadable multipart".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        for (Part part : parts) {
+            MessageDigest content = sha256();
+            try (InputStream in = part.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    content.update(buffer, 0, n);
+                }
+            }
+            String line = String.join(
+                    "\u0000",
+                    part.getName(),
+                    Objects.toString(part.getSubmittedFileName(), ""),
+                    Objects.toString(part.getContentType(), ""),
+                    HexFormat.of().formatHex(content.digest()));
+            digest.update((line + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.cases.QueueId;
+import org.switchboard.cases.QueueRef;
 import org.switchboard.identity.TeamId;
 
 /** The queue tables in plain SQL. Callers hold the transaction. */
@@ -56,6 +57,21 @@ class QueueRepository {
             return List.of();
         }
         return load(COLUMNS + " where q.team_id in (:teams) order by lower(q.name), q.id", Map.of("teams", teams));
+    }
+
+    /** What cases needs of these queues (id, name, team, base priority), in one statement. */
+    List<QueueRef> refs(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, name, team_id, base_priority from queue where id = any(?::uuid[])")
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new QueueRef(
+                        new QueueId(rs.getObject("id", UUID.class)),
+                        rs.getString("name"),
+                        new TeamId(rs.getObject("team_id", UUID.class)),
+                        rs.getInt("base_priority")))
+                .list();
     }
 
     List<Queue> all() {

@@ -1,7 +1,10 @@
 package org.switchboard.routing.internal;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +53,7 @@ public class Queues implements QueueDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<QueueRef> find(QueueId id) {
-        return repository.byId(id.value()).map(Queue::ref);
+        return repository.refs(List.of(id.value())).stream().findFirst();
     }
 
     @Override
@@ -59,6 +62,18 @@ public class Queues implements QueueDirectory {
         return repository.ownedBy(teams.stream().map(TeamId::value).toList()).stream()
                 .map(Queue::ref)
                 .toList();
+    }
+
+    /** The queues with these ids (unknown ids are left out), in one statement whatever their number. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<QueueId, QueueRef> byId(Collection<QueueId> ids) {
+        Map<QueueId, QueueRef> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        repository.refs(ids.stream().map(QueueId::value).distinct().toList()).forEach(ref -> found.put(ref.id(), ref));
+        return found;
     }
 
     @Override

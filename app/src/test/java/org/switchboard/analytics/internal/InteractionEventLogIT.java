@@ -13,25 +13,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.CaseEventHeader;
 import org.switchboard.cases.CaseId;
 import org.switchboard.cases.CaseOpened;
 import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.Channel;
-import org.switchboard.cases.InMemoryQueues;
 import org.switchboard.cases.Priority;
 import org.switchboard.cases.QueueRef;
-import org.switchboard.cases.StandInCollaborators;
+import org.switchboard.cases.RealQueues;
 import org.switchboard.customer.CustomerId;
-import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
 
 @SwitchboardIntegrationTest
-@Import({InMemoryQueues.class, StandInCollaborators.class})
 class InteractionEventLogIT {
 
     @LocalServerPort
@@ -51,7 +47,7 @@ class InteractionEventLogIT {
     void setUp() {
         anonymous = new TestApi(port, jdbc);
         supervisor = anonymous.as(anonymous.createUser("supervisor"));
-        queue = InMemoryQueues.register("events", new TeamId(UUID.randomUUID()));
+        queue = RealQueues.on(anonymous).newQueue("events");
     }
 
     private String createCase() {
