@@ -273,8 +273,8 @@ class DemoDataLoader implements ApplicationRunner {
         String[] text = scenario.byLanguage().get(language);
         Channel channel = channel(random);
         Priority priority = priority(random, customer.tier());
-        // Older cases are rarer than recent ones only slightly; the square root spreads them over the month.
-        Instant opened = now.minus(Duration.ofSeconds((long) (HISTORY.toSeconds() * Math.sqrt(random.nextDouble()))));
+        // Squaring skews towards recent days: about a tenth of the cases arrived in the last eight hours.
+        Instant opened = now.minus(Duration.ofSeconds((long) (HISTORY.toSeconds() * Math.pow(random.nextDouble(), 2))));
         List<Actor> team = agentsByTeam.get(queueTeams.get(queueKey));
         Actor agent = team.get(random.nextInt(team.size()));
 
@@ -295,7 +295,7 @@ class DemoDataLoader implements ApplicationRunner {
         CaseId id = view.id();
         boolean live = channel == Channel.CHAT || channel == Channel.VOICE;
         Instant t = opened.plus(minutes(random, live ? 1 : 10, live ? 3 : 240));
-        if (t.isAfter(now) || (!live && Duration.between(opened, now).toHours() < 3 && random.nextDouble() < 0.6)) {
+        if (t.isAfter(now) || (!live && Duration.between(opened, now).toHours() < 24 && random.nextDouble() < 0.5)) {
             return true; // still waiting in its queue
         }
         at(t, () -> cases.change(id, CaseChange.assign(agent.id()), null, supervisor));
