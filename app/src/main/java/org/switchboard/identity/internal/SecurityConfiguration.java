@@ -1,39 +1,75 @@
 package org.switchboard.identity.internal;
 
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.switchboard.identity.Actors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: Bearer API tokens or HTTP Basic, no
- * session and therefore no CSRF. The web UI uses a session cookie, a login form and CSRF tokens.
+ * session and therefore no CSRF. The web UI uses a session cookie, a login form and CSRF tokens; it
+ * also takes HTTP Basic so a metrics scraper can read {@code /actuator/prometheus} as an admin.
+ * Password logins of both chains go through the login rate limit ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(IdentityProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(IdentityProperties properties, Clock clock) {
+        var login = properties.login();
+        return new LoginThrottle(
+                clock, login.maxAccountFailures(), login.maxAddressFailures(), login.window(), login.lockDuration());
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(
+            UserDirectory directory,
+            PasswordEncoder encoder,
+            LoginThrottle throttle,
+            AuditTrail audit,
+            UserStore users) {
+        var passwords = new DaoAuthenticationProvider(directory);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, users));
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens, JsonMapper json)
+            throws Exception {
+        var problems = new AuthenticationProblems(json);
         http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -43,9 +79,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, AuditTrail audit)
+            throws Exception {
+        var loginSucceeded = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    org.springframework.security.core.Authentication authentication)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                if (authentication.getPrincipal() instanceof Actors.ActorPrincipal principal) {
+                    audit.record(
+                            principal.actor(),
+                            "login.succeeded",
+                            "user",
+                            principal.actor().id().toString(),
+                            Map.of("via", "form"));
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
+                                "/invite/**",
+                                "/password-reset",
+                                "/password-reset/**",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/webjars/**",
@@ -54,11 +113,18 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/error")
                         .permitAll()
-                        .requestMatchers("/actuator/**")
+                        .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(loginSucceeded)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                request.getContextPath()
+                                        + (e instanceof LoginLockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .httpBasic(basic -> {})
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

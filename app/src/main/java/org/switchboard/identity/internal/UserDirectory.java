@@ -1,19 +1,26 @@
 package org.switchboard.identity.internal;
 
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.switchboard.identity.Actor;
-import org.switchboard.identity.Role;
+import org.switchboard.identity.TeamId;
 import org.switchboard.identity.UserId;
 
-/** Loads users for authentication. */
+/** Loads users for authentication, with their teams, in one query. */
 @Component
 class UserDirectory implements UserDetailsService {
+
+    private static final String SELECT = """
+            select u.id, u.username, u.display_name, u.role, u.password_hash, u.active,
+                   array(select m.team_id::text from team_member m where m.user_id = u.id) as teams
+            from app_user u
+            """;
 
     private final JdbcClient jdbc;
 
@@ -23,20 +30,33 @@ class UserDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("""
-                        select id, username, display_name, role, password_hash, active
-                        from app_user where lower(username) = lower(?)""")
+        return jdbc.sql(SELECT + " where lower(u.username) = lower(?)")
                 .param(username)
-                .query((rs, n) -> new SwitchboardUserDetails(
-                        new Actor(
-                                new UserId(rs.getObject("id", UUID.class)),
-                                rs.getString("username"),
-                                rs.getString("display_name"),
-                                Role.valueOf(rs.getString("role").toUpperCase()),
-                                Set.of()),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("active")))
+                .query((rs, n) -> details(rs))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    Optional<SwitchboardUserDetails> load(UserId id) {
+        return jdbc.sql(SELECT + " where u.id = ?")
+                .param(id.value())
+                .query((rs, n) -> details(rs))
+                .optional();
+    }
+
+    private static SwitchboardUserDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Set<TeamId> teams = new HashSet<>();
+        for (String team : (String[]) rs.getArray("teams").getArray()) {
+            teams.add(TeamId.parse(team));
+        }
+        return new SwitchboardUserDetails(
+                new Actor(
+                        new UserId(Sql.uuid(rs, "id")),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        UserStore.role(rs.getString("role")),
+                        Set.copyOf(teams)),
+                rs.getString("password_hash"),
+                rs.getBoolean("active"));
     }
 }

@@ -1,0 +1,138 @@
+package org.switchboard.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.identity.Actor;
+import org.switchboard.identity.UserId;
+import org.switchboard.platform.Ids;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+
+/**
+ * Personal API tokens: {@code sb_} and 32 random bytes, shown once at creation and stored only as a
+ * SHA-256 hash, so authentication is one indexed lookup (no password hashing). A token acts with its
+ * user's current role and teams and stops working when revoked or when the user is deactivated.
+ */
+@Service
+public class ApiTokens {
+
+    /** The last-used time is written at most this often per token. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final UserDirectory directory;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A token as listed (never its value). */
+    public record TokenInfo(String id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+
+    /** A created token: {@code token} is the clear value, returned this once. */
+    public record CreatedToken(String id, String name, String token, Instant createdAt) {}
+
+    @Transactional
+    public CreatedToken create(Actor owner, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "must be 1 to 100 characters");
+        }
+        String token = SecretTokens.newApiToken();
+        UUID id = Ids.newId(clock);
+        Instant now = clock.instant();
+        jdbc.sql("insert into api_token (id, user_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
+                .params(id, owner.id().value(), name.trim(), SecretTokens.hash(token), Sql.ts(now))
+                .update();
+        audit.record(owner, "api_token.created", "api_token", id.toString(), Map.of("name", name.trim()));
+        return new CreatedToken(id.toString(), name.trim(), token, now);
+    }
+
+    /** The owner's tokens, newest first, revoked ones included. */
+    public List<TokenInfo> list(UserId owner) {
+        return jdbc.sql("select * from api_token where user_id = ? order by created_at desc, id desc")
+                .param(owner.value())
+                .query((rs, n) -> new TokenInfo(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "last_used_at"),
+                        Sql.instant(rs, "revoked_at")))
+                .list();
+    }
+
+    /** Revokes one of the owner's tokens; revoking it again changes nothing. */
+    @Transactional
+    public void revoke(Actor owner, String tokenId) {
+        UUID id = UserStore.parseUuid(tokenId);
+        if (id == null) {
+            throw new NotFoundException("token", tokenId);
+        }
+        int revoked = jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
+                .params(Sql.ts(clock.instant()), id, owner.id().value())
+                .update();
+        if (revoked == 0) {
+            long exists = jdbc.sql("select count(*) from api_token where id = ? and user_id = ?")
+                    .params(id, owner.id().value())
+                    .query(Long.class)
+                    .single();
+            if (exists == 0) {
+                throw new NotFoundException("token", tokenId);
+            }
+            return;
+        }
+        audit.record(owner, "api_token.revoked", "api_token", id.toString(), Map.of());
+    }
+
+    /** The user a presented token acts for; empty for an unknown or revoked token or an inactive user. */
+    Optional<SwitchboardUserDetails> authenticate(String token) {
+        if (!SecretTokens.looksLikeApiToken(token)) {
+            return Optional.empty();
+        }
+        var match = jdbc.sql("select id, user_id from api_token where token_hash = ? and revoked_at is null")
+                .param(SecretTokens.hash(token))
+                .query((rs, n) -> new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "user_id")})
+                .optional();
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SwitchboardUserDetails> user =
+                directory.load(new UserId(match.get()[1])).filter(SwitchboardUserDetails::isEnabled);
+        user.ifPresent(u -> touch(match.get()[0]));
+        return user;
+    }
+
+    /** Records the last use, at most once a minute per token and node (no write on every request). */
+    private void touch(UUID tokenId) {
+        Instant now = clock.instant();
+        Instant written = lastUseWritten.get(tokenId);
+        if (written != null && Duration.between(written, now).compareTo(LAST_USED_PRECISION) < 0) {
+            return;
+        }
+        lastUseWritten.put(tokenId, now);
+        jdbc.sql("""
+                        update api_token set last_used_at = :now
+                        where id = :id and (last_used_at is null or last_used_at < :due)""")
+                .param("now", Sql.ts(now))
+                .param("id", tokenId)
+                .param("due", Sql.ts(now.minus(LAST_USED_PRECISION)))
+                .update();
+        if (lastUseWritten.size() > 100_000) {
+            lastUseWritten.clear();
+        }
+    }
+}
