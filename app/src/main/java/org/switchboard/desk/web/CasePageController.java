@@ -32,7 +32,6 @@ import org.switchboard.cases.AttachmentId;
 import org.switchboard.cases.AttachmentTooLargeException;
 import org.switchboard.cases.CaseChange;
 import org.switchboard.cases.CaseFilter;
-import org.switchboard.cases.CaseId;
 import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseSummary;
 import org.switchboard.cases.CaseView;
@@ -102,7 +101,8 @@ class CasePageController {
         header(view, actor, model);
         model.addAttribute("timeline", cases.timeline(view.id(), actor));
         customerPanel(view, actor, model);
-        model.addAttribute("viewers", viewers.others(view.id().toString(), actor.id().toString()));
+        model.addAttribute(
+                "viewers", viewers.others(view.id().toString(), actor.id().toString()));
         model.addAttribute("presenceSeconds", properties.presenceInterval().toSeconds());
         return "desk/case";
     }
@@ -143,7 +143,8 @@ class CasePageController {
     String viewersPart(@PathVariable String id, Model model) {
         Actor actor = Actors.current();
         CaseView view = cases.get(id, actor);
-        model.addAttribute("viewers", viewers.others(view.id().toString(), actor.id().toString()));
+        model.addAttribute(
+                "viewers", viewers.others(view.id().toString(), actor.id().toString()));
         return "desk/case :: viewers";
     }
 
@@ -194,7 +195,8 @@ class CasePageController {
                 }
                 String name = file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename();
                 try (InputStream content = file.getInputStream()) {
-                    attachments.add(cases.storeAttachment(view.id(), name, content, actor).id());
+                    attachments.add(cases.storeAttachment(view.id(), name, content, actor)
+                            .id());
                 }
             }
             MessageDraft draft = new MessageDraft(text, null, attachments);
@@ -208,10 +210,7 @@ class CasePageController {
         } catch (IOException e) {
             redirect.addFlashAttribute("flashError", message("desk.flash.uploadFailed"));
             redirect.addFlashAttribute("draft", text);
-        } catch (InvalidInputException
-                | RuleViolationException
-                | ConflictException
-                | AttachmentTooLargeException e) {
+        } catch (InvalidInputException | RuleViolationException | ConflictException | AttachmentTooLargeException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
             redirect.addFlashAttribute("draft", text);
         }
@@ -275,12 +274,15 @@ class CasePageController {
                         .limit(CUSTOMER_CASES)
                         .toList());
         List<CustomerInteraction> contacts = new ArrayList<>();
-        for (CaseSummary summary : customerCases.stream().limit(CUSTOMER_CASES_WITH_INTERACTIONS).toList()) {
+        for (CaseSummary summary :
+                customerCases.stream().limit(CUSTOMER_CASES_WITH_INTERACTIONS).toList()) {
             for (InteractionView interaction : cases.interactions(summary.id(), actor)) {
                 contacts.add(new CustomerInteraction(summary, interaction));
             }
         }
-        contacts.sort(Comparator.comparing((CustomerInteraction c) -> c.interaction().startedAt()).reversed());
+        contacts.sort(
+                Comparator.comparing((CustomerInteraction c) -> c.interaction().startedAt())
+                        .reversed());
         model.addAttribute("contacts", contacts.stream().limit(15).toList());
     }
 

@@ -48,7 +48,8 @@ class DeskViews {
         if (directory == null) {
             return List.of();
         }
-        List<QueueRef> visible = new ArrayList<>(actor.seesAllQueues() ? directory.all() : directory.ownedBy(actor.teams()));
+        List<QueueRef> visible =
+                new ArrayList<>(actor.seesAllQueues() ? directory.all() : directory.ownedBy(actor.teams()));
         visible.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
         return visible;
     }
@@ -57,8 +58,7 @@ class DeskViews {
         List<QueueCount> counts = new ArrayList<>();
         for (QueueRef queue : visibleQueues(actor)) {
             CaseFilter filter = CaseFilter.all().withStatuses(ACTIVE).withQueue(queue.id());
-            counts.add(new QueueCount(
-                    queue, cases.count(filter, actor), cases.count(filter.onlyUnassigned(), actor)));
+            counts.add(new QueueCount(queue, cases.count(filter, actor), cases.count(filter.onlyUnassigned(), actor)));
         }
         return counts;
     }

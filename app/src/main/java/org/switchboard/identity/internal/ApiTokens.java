@@ -82,7 +82,8 @@ public class ApiTokens {
         if (id == null) {
             throw new NotFoundException("token", tokenId);
         }
-        int revoked = jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
+        int revoked = jdbc.sql(
+                        "update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
                 .params(Sql.ts(clock.instant()), id, owner.id().value())
                 .update();
         if (revoked == 0) {

@@ -34,8 +34,8 @@ class AuthenticationProblems implements AuthenticationEntryPoint {
                     429,
                     "too-many-login-failures",
                     "Too Many Requests",
-                    "Too many failed logins for this account or address; try again in "
-                            + locked.retryAfterSeconds() + " seconds");
+                    "Too many failed logins for this account or address; try again in " + locked.retryAfterSeconds()
+                            + " seconds");
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Switchboard\", charset=\"UTF-8\"");
@@ -47,8 +47,7 @@ class AuthenticationProblems implements AuthenticationEntryPoint {
                 "Sign in with an API token (Authorization: Bearer) or HTTP Basic credentials");
     }
 
-    void write(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
+    void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
         var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "https://switchboard.dev/problems/" + type);
         problem.put("title", title);

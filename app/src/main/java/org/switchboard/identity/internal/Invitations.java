@@ -70,7 +70,8 @@ public class Invitations {
         boolean mailed = mailer.send(
                 recipient[0],
                 "Your Switchboard account",
-                "Hello " + recipient[1] + ",\n\nan account on Switchboard was created for you. Choose your password here"
+                "Hello " + recipient[1]
+                        + ",\n\nan account on Switchboard was created for you. Choose your password here"
                         + " (the link works once and expires on " + expires + "):\n\n" + url + "\n");
         audit.record(by, "user.invited", "user", user.toString(), Map.of("mailed", mailed));
         return new Issued(mailed ? null : url, expires, mailed);

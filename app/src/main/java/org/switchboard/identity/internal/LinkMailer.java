@@ -34,7 +34,8 @@ public class LinkMailer {
             return false;
         }
         // The mail auto-configuration is active for any value of spring.mail.host, even an empty one
-        return !(sender instanceof JavaMailSenderImpl impl) || (impl.getHost() != null && !impl.getHost().isBlank());
+        return !(sender instanceof JavaMailSenderImpl impl)
+                || (impl.getHost() != null && !impl.getHost().isBlank());
     }
 
     /** Sends a mail; false when mail is not configured or the server refused it (logged). */

@@ -119,9 +119,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(loginSucceeded)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                request.getContextPath()
-                                        + (e instanceof LoginLockedException ? "/login?locked" : "/login?error")))
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginLockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .httpBasic(basic -> {})
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

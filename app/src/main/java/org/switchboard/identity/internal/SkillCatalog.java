@@ -50,7 +50,8 @@ public class SkillCatalog {
         String checked = ProfileRules.skillName(name, "name");
         String text = description == null || description.isBlank() ? null : description.trim();
         Instant now = clock.instant();
-        int inserted = jdbc.sql("insert into skill (name, description, created_at) values (?, ?, ?) on conflict do nothing")
+        int inserted = jdbc.sql(
+                        "insert into skill (name, description, created_at) values (?, ?, ?) on conflict do nothing")
                 .params(checked, text, Sql.ts(now))
                 .update();
         if (inserted == 0) {

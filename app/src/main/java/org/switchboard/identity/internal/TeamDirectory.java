@@ -58,9 +58,10 @@ public class TeamDirectory {
     /** A team by id or (case-insensitive) name. */
     public Optional<TeamView> find(String idOrName) {
         UUID id = idOrName == null ? null : UserStore.parseUuid(idOrName);
-        Optional<UUID> found = jdbc.sql(id != null
-                        ? "select id from team where id = :v"
-                        : "select id from team where lower(name) = lower(:v)")
+        Optional<UUID> found = jdbc.sql(
+                        id != null
+                                ? "select id from team where id = :v"
+                                : "select id from team where lower(name) = lower(:v)")
                 .param("v", id != null ? id : String.valueOf(idOrName).trim())
                 .query((rs, n) -> Sql.uuid(rs, "id"))
                 .optional();
@@ -113,7 +114,9 @@ public class TeamDirectory {
                 .params(team.id().value(), user.value(), Sql.ts(clock.instant()))
                 .update();
         if (added > 0) {
-            jdbc.sql("update team set version = version + 1 where id = ?").param(team.id().value()).update();
+            jdbc.sql("update team set version = version + 1 where id = ?")
+                    .param(team.id().value())
+                    .update();
             audit.record(by, "team.member_added", "team", team.id().toString(), Map.of("user", user.toString()));
         }
         return views(List.of(team.id().value())).getFirst();
@@ -128,7 +131,9 @@ public class TeamDirectory {
                 .params(team.id().value(), user.value())
                 .update();
         if (removed > 0) {
-            jdbc.sql("update team set version = version + 1 where id = ?").param(team.id().value()).update();
+            jdbc.sql("update team set version = version + 1 where id = ?")
+                    .param(team.id().value())
+                    .update();
             audit.record(by, "team.member_removed", "team", team.id().toString(), Map.of("user", user.toString()));
         }
         return views(List.of(team.id().value())).getFirst();
@@ -136,7 +141,10 @@ public class TeamDirectory {
 
     private TeamView locked(String idOrName) {
         TeamView team = find(idOrName).orElseThrow(() -> new NotFoundException("team", idOrName));
-        jdbc.sql("select id from team where id = ? for update").param(team.id().value()).query().listOfRows();
+        jdbc.sql("select id from team where id = ? for update")
+                .param(team.id().value())
+                .query()
+                .listOfRows();
         return find(team.id().toString()).orElseThrow();
     }
 

@@ -37,7 +37,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 : "unknown";
         var locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
-            audit.record(null, "login.refused_locked", "user", userId(username), Map.of("username", abbreviate(username)));
+            audit.record(
+                    null, "login.refused_locked", "user", userId(username), Map.of("username", abbreviate(username)));
             throw new LoginLockedException(locked.get());
         }
         try {
@@ -57,7 +58,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                     "login.failed",
                     "user",
                     userId(username),
-                    Map.of("username", abbreviate(username), "reason", e.getClass().getSimpleName()));
+                    Map.of(
+                            "username",
+                            abbreviate(username),
+                            "reason",
+                            e.getClass().getSimpleName()));
             throw e;
         }
     }

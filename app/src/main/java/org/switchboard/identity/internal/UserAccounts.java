@@ -57,12 +57,14 @@ public class UserAccounts {
     @Transactional
     public Created create(UserInput.NewUser input, Actor by, String baseUrl) {
         String username = ProfileRules.username(input.username(), "username");
-        String email = input.email() == null || input.email().isBlank() ? null : ProfileRules.email(input.email(), "email");
+        String email =
+                input.email() == null || input.email().isBlank() ? null : ProfileRules.email(input.email(), "email");
         String password = input.password() == null ? null : ProfileRules.password(input.password(), "password");
         if (password == null && email == null) {
             throw new InvalidInputException("email", "is required to invite a user without a password");
         }
-        String displayName = input.displayName() == null ? username : ProfileRules.displayName(input.displayName(), "displayName");
+        String displayName =
+                input.displayName() == null ? username : ProfileRules.displayName(input.displayName(), "displayName");
         Role role = input.role() == null ? Role.AGENT : ProfileRules.role(input.role(), "role");
         String locale = input.locale() == null ? "en" : ProfileRules.locale(input.locale(), "locale");
         String zone = input.timeZone() == null ? "UTC" : ProfileRules.timeZone(input.timeZone(), "timeZone");
@@ -173,14 +175,14 @@ public class UserAccounts {
             for (UUID team : teams) {
                 jdbc.sql("""
                                 insert into team_member (team_id, user_id, added_at) values (?, ?, ?)
-                                on conflict do nothing""")
-                        .params(team, id, Sql.ts(clock.instant()))
-                        .update();
+                                on conflict do nothing""").params(team, id, Sql.ts(clock.instant())).update();
             }
             changed.add("teams");
         }
         var sql = new StringBuilder("update app_user set version = version + 1");
-        sets.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        sets.keySet()
+                .forEach(
+                        column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" where id = :id");
         var params = new LinkedHashMap<String, Object>(sets);
         params.put("id", id);
@@ -205,9 +207,7 @@ public class UserAccounts {
         }
         jdbc.sql("""
                         update app_user set active = false, deactivated_at = ?, version = version + 1
-                        where id = ?""")
-                .params(Sql.ts(clock.instant()), current.id().value())
-                .update();
+                        where id = ?""").params(Sql.ts(clock.instant()), current.id().value()).update();
         audit.record(by, "user.deactivated", "user", current.id().toString(), Map.of("username", current.username()));
         return store.view(current.id()).orElseThrow();
     }
@@ -236,7 +236,12 @@ public class UserAccounts {
         jdbc.sql("update app_user set locale = ?, time_zone = ?, version = version + 1 where id = ?")
                 .params(checkedLocale, zone, id.value())
                 .update();
-        audit.record(by, "user.preferences_changed", "user", id.toString(), Map.of("locale", checkedLocale, "timeZone", zone));
+        audit.record(
+                by,
+                "user.preferences_changed",
+                "user",
+                id.toString(),
+                Map.of("locale", checkedLocale, "timeZone", zone));
     }
 
     /** Creates the first admin on a database without users; false when there are users already. */
@@ -253,14 +258,22 @@ public class UserAccounts {
                         values (?, 'admin', 'Administrator', ?, 'admin', ?)""")
                 .params(id, passwords.encode(password), Sql.ts(clock.instant()))
                 .update();
-        audit.record(null, "user.created", "user", id.toString(), Map.of("username", "admin", "role", "admin", "bootstrap", true));
+        audit.record(
+                null,
+                "user.created",
+                "user",
+                id.toString(),
+                Map.of("username", "admin", "role", "admin", "bootstrap", true));
         log.info("Created the first administrator 'admin' from switchboard.admin-password");
         return true;
     }
 
     private UserView lockedView(String idOrUsername) {
         UserId id = store.findRow(idOrUsername).orElseThrow(() -> new NotFoundException("user", idOrUsername));
-        jdbc.sql("select id from app_user where id = ? for update").param(id.value()).query().listOfRows();
+        jdbc.sql("select id from app_user where id = ? for update")
+                .param(id.value())
+                .query()
+                .listOfRows();
         return store.view(id).orElseThrow(() -> new NotFoundException("user", idOrUsername));
     }
 
@@ -345,10 +358,10 @@ public class UserAccounts {
     }
 
     private void writeSkills(UUID id, Map<String, Integer> skills) {
-        skills.forEach((name, proficiency) -> jdbc.sql(
-                        "insert into user_skill (user_id, skill, proficiency) values (?, ?, ?)")
-                .params(id, name, proficiency)
-                .update());
+        skills.forEach(
+                (name, proficiency) -> jdbc.sql("insert into user_skill (user_id, skill, proficiency) values (?, ?, ?)")
+                        .params(id, name, proficiency)
+                        .update());
     }
 
     private void writeLanguages(UUID id, List<String> languages) {

@@ -126,8 +126,8 @@ public class UserStore implements Users, AgentProfiles {
                         .put(rs.getString("skill"), rs.getInt("proficiency")))
                 .list();
         Map<UUID, List<String>> languages = new HashMap<>();
-        jdbc.sql("select l.user_id, l.language from user_language l join app_user u on u.id = l.user_id where "
-                        + where + " order by l.user_id, l.position")
+        jdbc.sql("select l.user_id, l.language from user_language l join app_user u on u.id = l.user_id where " + where
+                        + " order by l.user_id, l.position")
                 .params(params)
                 .query((rs, n) -> languages
                         .computeIfAbsent(Sql.uuid(rs, "user_id"), k -> new ArrayList<>())
@@ -152,9 +152,10 @@ public class UserStore implements Users, AgentProfiles {
             return Optional.empty();
         }
         UUID id = parseUuid(idOrUsername);
-        return jdbc.sql(id != null
-                        ? "select id from app_user where id = :id"
-                        : "select id from app_user where lower(username) = lower(:name)")
+        return jdbc.sql(
+                        id != null
+                                ? "select id from app_user where id = :id"
+                                : "select id from app_user where lower(username) = lower(:name)")
                 .param(id != null ? "id" : "name", id != null ? id : idOrUsername.trim())
                 .query((rs, n) -> new UserId(Sql.uuid(rs, "id")))
                 .optional();
@@ -184,8 +185,13 @@ public class UserStore implements Users, AgentProfiles {
         }
         if (query != null && !query.isBlank()) {
             where.add("(lower(u.username) like :q or lower(u.display_name) like :q or lower(u.email) like :q)");
-            params.put("q", "%" + query.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
-                    + "%");
+            params.put(
+                    "q",
+                    "%"
+                            + query.trim()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         if (cursor != null && !cursor.isBlank()) {
             where.add("lower(u.username) > :after");
