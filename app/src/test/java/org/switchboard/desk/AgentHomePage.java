@@ -1,0 +1,44 @@
+package org.switchboard.desk;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The agent's home ({@code /}): "my cases" and the queues with their count badges. */
+public final class AgentHomePage {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    AgentHomePage(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public List<String> myCaseNumbers() {
+        return driver.findElements(By.cssSelector("#my-cases tbody td:first-child a")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    public List<String> queueNames() {
+        return driver.findElements(By.cssSelector("#queue-counts li > a:first-child")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** The active-case count badge of a queue. */
+    public String queueCount(String queueName) {
+        for (WebElement item : driver.findElements(By.cssSelector("#queue-counts li"))) {
+            if (item.findElement(By.cssSelector("a")).getText().equals(queueName)) {
+                return item.findElement(By.cssSelector(".badge.count")).getText();
+            }
+        }
+        throw new AssertionError("queue " + queueName + " is not on the home page");
+    }
+
+    public CasePage openCase(String number) {
+        return CasePage.open(driver, baseUrl, number);
+    }
+}
