@@ -15,6 +15,7 @@ public record InteractionView(
         @Nullable Instant endedAt) {
 
     /** Seconds from start to end, null while active. */
+    @com.fasterxml.jackson.annotation.JsonProperty("durationSeconds")
     public @Nullable Long durationSeconds() {
         return endedAt == null
                 ? null

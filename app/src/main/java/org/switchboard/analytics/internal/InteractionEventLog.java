@@ -1,0 +1,107 @@
+package org.switchboard.analytics.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.analytics.InteractionEvent;
+import org.switchboard.analytics.InteractionEvents;
+import org.switchboard.cases.CaseEvent;
+import org.switchboard.platform.Cursor;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Page;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends every case event to {@code interaction_event}. Listeners run after the publishing
+ * transaction committed, from Spring Modulith's publication registry, so an event may be delivered
+ * again after a crash: the unique {@code event_id} makes the append idempotent.
+ */
+@Service
+class InteractionEventLog implements InteractionEvents {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    InteractionEventLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent event) {
+        append(event);
+    }
+
+    /** Appends the event unless it is already in the log. */
+    void append(CaseEvent event) {
+        jdbc.sql("""
+                        insert into interaction_event (event_id, type, occurred_at, case_id, interaction_id, agent_id,
+                            queue_id, channel, customer_id, attributes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (event_id) do nothing""")
+                .params(
+                        event.eventId(),
+                        event.type(),
+                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                        event.caseId().value(),
+                        event.interactionId() == null
+                                ? null
+                                : event.interactionId().value(),
+                        event.agent() == null ? null : event.agent().value(),
+                        event.queue() == null ? null : event.queue().value(),
+                        event.channel().wire(),
+                        event.customer().value(),
+                        json.writeValueAsString(event.attributes()))
+                .update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<InteractionEvent> page(
+            int limit, @Nullable String cursor, @Nullable Instant since, @Nullable String type) {
+        var sql = new StringBuilder("""
+                select id, type, occurred_at, case_id, interaction_id, agent_id, queue_id, channel, customer_id,
+                    attributes::text as attributes
+                from interaction_event where true""");
+        var params = new ArrayList<Object>();
+        if (cursor != null) {
+            try {
+                params.add(Long.parseLong(Cursor.decode(cursor)));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("cursor", "is not a cursor returned by this API");
+            }
+            sql.append(" and id > ?");
+        }
+        if (since != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        if (type != null && !type.isBlank()) {
+            sql.append(" and type = ?");
+            params.add(type.strip());
+        }
+        sql.append(" order by id limit ?");
+        params.add(limit + 1);
+        var rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new InteractionEvent(
+                        Long.toString(rs.getLong("id")),
+                        rs.getString("type"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("case_id"),
+                        rs.getString("interaction_id"),
+                        rs.getString("agent_id"),
+                        rs.getString("queue_id"),
+                        rs.getString("channel"),
+                        rs.getString("customer_id"),
+                        json.readTree(rs.getString("attributes"))))
+                .list();
+        return Page.fromOverfetch(rows, limit, InteractionEvent::id);
+    }
+}

@@ -1,0 +1,145 @@
+package org.switchboard.cases;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.customer.ChannelIdentity;
+import org.switchboard.customer.CustomerId;
+import org.switchboard.customer.CustomerSummary;
+import org.switchboard.customer.Customers;
+import org.switchboard.identity.Actor;
+import org.switchboard.identity.AuditLog;
+import org.switchboard.identity.Role;
+import org.switchboard.identity.TeamId;
+import org.switchboard.identity.UserId;
+import org.switchboard.identity.UserSummary;
+import org.switchboard.identity.Users;
+
+/**
+ * Minimal stand-ins for the {@code customer} and {@code identity} facades ({@link Customers}, {@link
+ * Users}, {@link AuditLog}) that are implemented on other branches. All beans are {@link Fallback}:
+ * once the real implementations are merged, they win and these are unused.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StandInCollaborators {
+
+    /** Customers by id; identities map to ids. */
+    static final Map<CustomerId, CustomerSummary> CUSTOMERS = new ConcurrentHashMap<>();
+
+    static final Map<ChannelIdentity, CustomerId> IDENTITIES = new ConcurrentHashMap<>();
+
+    /** What was audited, newest last. */
+    public static final List<String> AUDITED = new CopyOnWriteArrayList<>();
+
+    @Bean
+    @Fallback
+    Customers standInCustomers() {
+        return new Customers() {
+            @Override
+            public CustomerId identifyOrCreate(ChannelIdentity identity, String nameHint) {
+                return IDENTITIES.computeIfAbsent(identity, i -> {
+                    var id = new CustomerId(UUID.randomUUID());
+                    String name = nameHint != null && !nameHint.isBlank()
+                            ? nameHint
+                            : i.value().substring(0, Math.max(1, i.value().indexOf('@')));
+                    CUSTOMERS.put(id, new CustomerSummary(id, name, i.value(), null, "standard", 0, "en", "UTC"));
+                    return id;
+                });
+            }
+
+            @Override
+            public Optional<CustomerSummary> find(CustomerId id) {
+                return Optional.ofNullable(CUSTOMERS.get(id));
+            }
+
+            @Override
+            public Map<CustomerId, CustomerSummary> findAll(Collection<CustomerId> ids) {
+                var found = new HashMap<CustomerId, CustomerSummary>();
+                ids.forEach(id -> Optional.ofNullable(CUSTOMERS.get(id)).ifPresent(c -> found.put(id, c)));
+                return found;
+            }
+        };
+    }
+
+    /** Reads the users the tests create in {@code app_user}. */
+    @Bean
+    @Fallback
+    Users standInUsers(JdbcClient jdbc) {
+        return new Users() {
+            @Override
+            public Optional<UserSummary> find(UserId id) {
+                return Optional.ofNullable(findAll(List.of(id)).get(id));
+            }
+
+            @Override
+            public Optional<UserSummary> findByIdOrUsername(String idOrUsername) {
+                return jdbc.sql("select id, username, display_name, role, active from app_user"
+                                + " where id::text = ? or lower(username) = lower(?)")
+                        .params(idOrUsername, idOrUsername)
+                        .query((rs, n) -> summary(rs))
+                        .optional();
+            }
+
+            @Override
+            public Map<UserId, UserSummary> findAll(Collection<UserId> ids) {
+                var found = new HashMap<UserId, UserSummary>();
+                if (ids.isEmpty()) {
+                    return found;
+                }
+                jdbc.sql("select id, username, display_name, role, active from app_user where id = any(?::uuid[])")
+                        .param(ids.stream().map(UserId::toString).toArray(String[]::new))
+                        .query((rs, n) -> summary(rs))
+                        .list()
+                        .forEach(u -> found.put(u.id(), u));
+                return found;
+            }
+
+            @Override
+            public Set<TeamId> teamsOf(UserId id) {
+                return Set.of();
+            }
+
+            @Override
+            public boolean teamExists(TeamId id) {
+                return false;
+            }
+
+            @Override
+            public boolean skillExists(String name) {
+                return false;
+            }
+        };
+    }
+
+    private static UserSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new UserSummary(
+                new UserId(rs.getObject("id", UUID.class)),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+                rs.getBoolean("active"));
+    }
+
+    @Bean
+    @Fallback
+    AuditLog standInAuditLog() {
+        return (Actor actor, String action, String entityType, String entityId, Map<String, ?> details) ->
+                AUDITED.add(action + " " + entityType + " " + entityId);
+    }
+
+    static List<String> audited() {
+        return new ArrayList<>(AUDITED);
+    }
+}
