@@ -45,8 +45,7 @@ class CaseErrorsIT {
 
     private String body(String subject, String customer, String queueName, String priority, String message) {
         return """
-                {"subject": %s, "customer": %s, "queue": %s, "priority": %s, "message": %s}"""
-                .formatted(subject, customer, queueName, priority, message);
+                {"subject": %s, "customer": %s, "queue": %s, "priority": %s, "message": %s}""".formatted(subject, customer, queueName, priority, message);
     }
 
     private String valid() {
@@ -84,7 +83,11 @@ class CaseErrorsIT {
     @Test
     void anInvalidCustomerEmailIs400NamingIt() {
         String bad = body(
-                "\"Broken\"", "{\"email\": \"not-an-email\"}", "\"" + queue.name() + "\"", "\"normal\"", "{\"text\": \"hi\"}");
+                "\"Broken\"",
+                "{\"email\": \"not-an-email\"}",
+                "\"" + queue.name() + "\"",
+                "\"normal\"",
+                "{\"text\": \"hi\"}");
         assertField(supervisor.post("/api/v1/cases", bad), 400, "customer.email");
     }
 
@@ -154,9 +157,15 @@ class CaseErrorsIT {
         String id = create(supervisor, queue).get("id").asString();
         assertField(supervisor.patch("/api/v1/cases/" + id, "{\"colour\": \"red\"}"), 400, "colour");
         assertField(supervisor.patch("/api/v1/cases/" + id, "{\"priority\": 3}"), 400, "priority");
-        assertField(supervisor.patch("/api/v1/cases/" + id, "{\"assignee\": \"" + UUID.randomUUID() + "\"}"), 400, "assignee");
+        assertField(
+                supervisor.patch("/api/v1/cases/" + id, "{\"assignee\": \"" + UUID.randomUUID() + "\"}"),
+                400,
+                "assignee");
         assertField(supervisor.patch("/api/v1/cases/" + id, "{\"tags\": \"a\"}"), 400, "tags");
-        assertField(supervisor.patch("/api/v1/cases/" + id, "{\"priority\": \"high\"}", "If-Match", "yesterday"), 400, "If-Match");
+        assertField(
+                supervisor.patch("/api/v1/cases/" + id, "{\"priority\": \"high\"}", "If-Match", "yesterday"),
+                400,
+                "If-Match");
     }
 
     @Test
@@ -171,7 +180,9 @@ class CaseErrorsIT {
     @Test
     void aStaleIfMatchIs412() {
         String id = create(supervisor, queue).get("id").asString();
-        assertThat(supervisor.patch("/api/v1/cases/" + id, "{\"priority\": \"high\"}", "If-Match", "\"7\"").status())
+        assertThat(supervisor
+                        .patch("/api/v1/cases/" + id, "{\"priority\": \"high\"}", "If-Match", "\"7\"")
+                        .status())
                 .isEqualTo(412);
     }
 
@@ -196,22 +207,35 @@ class CaseErrorsIT {
 
     @Test
     void unknownIdsAre404() {
-        assertThat(supervisor.get("/api/v1/cases/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/cases/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
         assertThat(supervisor.get("/api/v1/cases/SB-999999999").status()).isEqualTo(404);
         assertThat(supervisor.get("/api/v1/cases/not-a-case").status()).isEqualTo(404);
-        assertThat(supervisor.get("/api/v1/cases/" + UUID.randomUUID() + "/timeline").status()).isEqualTo(404);
-        assertThat(supervisor.patch("/api/v1/cases/" + UUID.randomUUID(), "{\"priority\": \"high\"}").status())
+        assertThat(supervisor
+                        .get("/api/v1/cases/" + UUID.randomUUID() + "/timeline")
+                        .status())
                 .isEqualTo(404);
-        assertThat(supervisor.post("/api/v1/cases/" + UUID.randomUUID() + "/replies", "{\"text\": \"x\"}").status())
+        assertThat(supervisor
+                        .patch("/api/v1/cases/" + UUID.randomUUID(), "{\"priority\": \"high\"}")
+                        .status())
                 .isEqualTo(404);
-        assertThat(supervisor.get("/api/v1/attachments/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(supervisor.get("/api/v1/canned-responses/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(supervisor
+                        .post("/api/v1/cases/" + UUID.randomUUID() + "/replies", "{\"text\": \"x\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/attachments/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(supervisor
+                        .get("/api/v1/canned-responses/" + UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void anAgentDoingASupervisorsJobIs403() {
         TestApi agent = anonymous.as(anonymous.createUser("agent"));
-        assertThat(agent.post("/api/v1/canned-responses", "{\"name\": \"x\", \"body\": \"y\"}").status())
+        assertThat(agent.post("/api/v1/canned-responses", "{\"name\": \"x\", \"body\": \"y\"}")
+                        .status())
                 .isEqualTo(403);
         assertThat(agent.get("/api/v1/events").status()).isEqualTo(403);
     }

@@ -58,8 +58,10 @@ class CaseIdempotencyIT {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(replay.status()).isEqualTo(201);
-        assertThat(replay.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
-        assertThat(replay.json().get("number").asString()).isEqualTo(first.json().get("number").asString());
+        assertThat(replay.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
+        assertThat(replay.json().get("number").asString())
+                .isEqualTo(first.json().get("number").asString());
         assertThat(casesWithSubject(subject)).isEqualTo(1);
     }
 
@@ -68,9 +70,15 @@ class CaseIdempotencyIT {
         String key = UUID.randomUUID().toString();
         String email = unique("k") + "@example.test";
         var first = supervisor.post(
-                "/api/v1/cases", CaseTests.createJson(unique("One"), email, queue.name(), "normal"), "Idempotency-Key", key);
+                "/api/v1/cases",
+                CaseTests.createJson(unique("One"), email, queue.name(), "normal"),
+                "Idempotency-Key",
+                key);
         var other = supervisor.post(
-                "/api/v1/cases", CaseTests.createJson(unique("Two"), email, queue.name(), "normal"), "Idempotency-Key", key);
+                "/api/v1/cases",
+                CaseTests.createJson(unique("Two"), email, queue.name(), "normal"),
+                "Idempotency-Key",
+                key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(other.status()).isEqualTo(422);
@@ -95,7 +103,8 @@ class CaseIdempotencyIT {
         assertThat(casesWithSubject(subject)).isEqualTo(1);
         var created = responses.stream().filter(r -> r.status() == 201).toList();
         assertThat(created).isNotEmpty();
-        assertThat(created.stream().map(r -> r.json().get("id").asString()).distinct()).hasSize(1);
+        assertThat(created.stream().map(r -> r.json().get("id").asString()).distinct())
+                .hasSize(1);
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
     }
 }

@@ -9,16 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.customer.ChannelIdentity;
-import org.switchboard.customer.CustomerId;
-import org.switchboard.customer.CustomerSummary;
-import org.switchboard.customer.Customers;
 import org.switchboard.identity.Actor;
 import org.switchboard.identity.AuditLog;
 import org.switchboard.identity.Role;
@@ -28,50 +23,15 @@ import org.switchboard.identity.UserSummary;
 import org.switchboard.identity.Users;
 
 /**
- * Minimal stand-ins for the {@code customer} and {@code identity} facades ({@link Customers}, {@link
- * Users}, {@link AuditLog}) that are implemented on other branches. All beans are {@link Fallback}:
+ * Minimal stand-ins for the {@code identity} facades ({@link Users}, {@link AuditLog}) that are
+ * implemented on other branches (the customer directory is merged in and used as it is). All beans are {@link Fallback}:
  * once the real implementations are merged, they win and these are unused.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StandInCollaborators {
 
-    /** Customers by id; identities map to ids. */
-    static final Map<CustomerId, CustomerSummary> CUSTOMERS = new ConcurrentHashMap<>();
-
-    static final Map<ChannelIdentity, CustomerId> IDENTITIES = new ConcurrentHashMap<>();
-
     /** What was audited, newest last. */
     public static final List<String> AUDITED = new CopyOnWriteArrayList<>();
-
-    @Bean
-    @Fallback
-    Customers standInCustomers() {
-        return new Customers() {
-            @Override
-            public CustomerId identifyOrCreate(ChannelIdentity identity, String nameHint) {
-                return IDENTITIES.computeIfAbsent(identity, i -> {
-                    var id = new CustomerId(UUID.randomUUID());
-                    String name = nameHint != null && !nameHint.isBlank()
-                            ? nameHint
-                            : i.value().substring(0, Math.max(1, i.value().indexOf('@')));
-                    CUSTOMERS.put(id, new CustomerSummary(id, name, i.value(), null, "standard", 0, "en", "UTC"));
-                    return id;
-                });
-            }
-
-            @Override
-            public Optional<CustomerSummary> find(CustomerId id) {
-                return Optional.ofNullable(CUSTOMERS.get(id));
-            }
-
-            @Override
-            public Map<CustomerId, CustomerSummary> findAll(Collection<CustomerId> ids) {
-                var found = new HashMap<CustomerId, CustomerSummary>();
-                ids.forEach(id -> Optional.ofNullable(CUSTOMERS.get(id)).ifPresent(c -> found.put(id, c)));
-                return found;
-            }
-        };
-    }
 
     /** Reads the users the tests create in {@code app_user}. */
     @Bean

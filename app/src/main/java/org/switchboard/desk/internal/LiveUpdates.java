@@ -91,6 +91,17 @@ public final class LiveUpdates {
         });
     }
 
+    /**
+     * Ends every stream (at shutdown: an open stream would otherwise hold the web server's graceful
+     * shutdown until its timeout). Browsers reconnect to whichever node serves them next.
+     */
+    public void closeAll() {
+        for (Subscriber subscriber : subscribers) {
+            subscribers.remove(subscriber);
+            subscriber.connection().close();
+        }
+    }
+
     public int connections() {
         return subscribers.size();
     }

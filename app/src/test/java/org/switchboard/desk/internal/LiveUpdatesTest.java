@@ -80,6 +80,20 @@ class LiveUpdatesTest {
         assertThat(connection.sent).hasSize(1);
     }
 
+    @Test
+    void closingAllEndsEveryStream() {
+        var a = new RecordingConnection();
+        var b = new RecordingConnection();
+        hub.subscribe(a, notice -> true);
+        hub.subscribe(b, notice -> true);
+
+        hub.closeAll();
+
+        assertThat(a.closed).isTrue();
+        assertThat(b.closed).isTrue();
+        assertThat(hub.connections()).isZero();
+    }
+
     private static final class RecordingConnection implements LiveUpdates.Connection {
         final List<String> sent = new CopyOnWriteArrayList<>();
         volatile boolean broken;
