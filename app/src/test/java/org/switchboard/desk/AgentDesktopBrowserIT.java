@@ -20,7 +20,9 @@ import org.switchboard.cases.Direction;
 import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.PendingReason;
 import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueDirectory;
 import org.switchboard.customer.Customers;
+import org.switchboard.desk.internal.CaseViewers;
 import org.switchboard.identity.Actor;
 import org.switchboard.identity.Role;
 import org.switchboard.identity.TeamId;
@@ -48,6 +50,12 @@ class AgentDesktopBrowserIT {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    QueueDirectory queues;
+
+    @Autowired
+    CaseViewers viewers;
 
     private TestApi api;
     private DeskFixtures fixtures;
@@ -111,9 +119,16 @@ class AgentDesktopBrowserIT {
      */
     @Test
     void theCasePageRendersARealisticCase() throws IOException {
-        String team = fixtures.team(DeskFixtures.unique("Tier 2"));
+        // Stable, realistic names: the queue is made once and reused by later runs on the same database.
+        var existing = queues.find("Billing & Payments");
+        String team =
+                existing.map(q -> q.team().toString()).orElseGet(() -> fixtures.team(DeskFixtures.unique("Billing")));
+        var queue = existing.map(q -> new DeskFixtures.Queue(q.id().toString(), q.name()))
+                .orElseGet(() -> fixtures.queue(team, "Billing & Payments"));
         TestUser agent = fixtures.agent(team);
-        var queue = fixtures.queue(team, "Payments " + DeskFixtures.unique("").trim());
+        jdbc.sql("update app_user set display_name = 'Alex Morgan' where id = ?::uuid")
+                .param(agent.id())
+                .update();
         var customer = fixtures.customer("Sofia Martin");
         fixtures.openCase(queue, customer, "Card declined at checkout", "My card is declined on your checkout page.");
         CaseView view = fixtures.openCase(
@@ -160,12 +175,16 @@ class AgentDesktopBrowserIT {
                 null,
                 actor);
 
+        viewers.report(view.id().toString(), "colleague", "Priya Natarajan", CaseViewers.Activity.REPLYING);
+
         try (Browser browser = Browser.start(1280, 1000)) {
             CasePage page = LoginPage.open(browser.driver(), base)
                     .signIn(agent.username(), TestApi.PASSWORD)
                     .openCase(view.number());
             assertThat(page.timeline()).contains("INV-20931", "RF-2231");
             assertThat(page.status()).contains("Pending");
+            assertThat(page.viewers()).contains("Priya Natarajan is writing a reply to this case");
+            assertThat(page.timeline()).contains("changed assignee from — to Alex Morgan");
 
             String target = System.getProperty("switchboard.screenshot", "");
             if (!target.isBlank()) {

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +43,9 @@ import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.PendingReason;
 import org.switchboard.cases.Priority;
 import org.switchboard.cases.QueueId;
+import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.StoredAttachment;
+import org.switchboard.cases.TimelineEntry;
 import org.switchboard.desk.internal.CaseViewers;
 import org.switchboard.desk.internal.DeskProperties;
 import org.switchboard.desk.internal.LiveUpdates;
@@ -99,7 +103,7 @@ class CasePageController {
         Actor actor = Actors.current();
         CaseView view = cases.get(idOrNumber, actor);
         header(view, actor, model);
-        model.addAttribute("timeline", cases.timeline(view.id(), actor));
+        timeline(view, actor, model);
         customerPanel(view, actor, model);
         model.addAttribute(
                 "viewers", viewers.others(view.id().toString(), actor.id().toString()));
@@ -111,7 +115,7 @@ class CasePageController {
     String headerPart(@PathVariable String id, Model model) {
         Actor actor = Actors.current();
         header(cases.get(id, actor), actor, model);
-        return "desk/case :: header";
+        return "desk/case :: caseHeader";
     }
 
     @GetMapping("/cases/{id}/parts/controls")
@@ -126,7 +130,7 @@ class CasePageController {
         Actor actor = Actors.current();
         CaseView view = cases.get(id, actor);
         model.addAttribute("case", view);
-        model.addAttribute("timeline", cases.timeline(view.id(), actor));
+        timeline(view, actor, model);
         return "desk/case :: timeline";
     }
 
@@ -143,6 +147,7 @@ class CasePageController {
     String viewersPart(@PathVariable String id, Model model) {
         Actor actor = Actors.current();
         CaseView view = cases.get(id, actor);
+        model.addAttribute("case", view);
         model.addAttribute(
                 "viewers", viewers.others(view.id().toString(), actor.id().toString()));
         return "desk/case :: viewers";
@@ -153,6 +158,7 @@ class CasePageController {
     String presence(@PathVariable String id, @RequestParam(defaultValue = "viewing") String activity, Model model) {
         Actor actor = Actors.current();
         CaseView view = cases.get(id, actor);
+        model.addAttribute("case", view);
         String caseId = view.id().toString();
         var what = "replying".equals(activity) ? CaseViewers.Activity.REPLYING : CaseViewers.Activity.VIEWING;
         if (viewers.report(caseId, actor.id().toString(), actor.displayName(), what)) {
@@ -253,6 +259,38 @@ class CasePageController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(stored.content().open()));
+    }
+
+    /**
+     * The timeline and the names of the agents and queues its changes name by id ({@code labels}, id to
+     * name), resolved for the whole timeline at once.
+     */
+    private void timeline(CaseView view, Actor actor, Model model) {
+        List<TimelineEntry> timeline = cases.timeline(view.id(), actor);
+        Set<UserId> agentIds = new LinkedHashSet<>();
+        Set<String> queueIds = new LinkedHashSet<>();
+        for (TimelineEntry entry : timeline) {
+            String field = entry.field() == null ? entry.type() : entry.field();
+            for (String value : Arrays.asList(entry.from(), entry.to())) {
+                if (value == null || !value.matches("[0-9a-fA-F-]{36}")) {
+                    continue;
+                }
+                if (field.equals("assignee")) {
+                    agentIds.add(UserId.parse(value));
+                } else if (field.equals("queue")) {
+                    queueIds.add(value);
+                }
+            }
+        }
+        Map<String, String> labels = new HashMap<>();
+        users.findAll(agentIds).forEach((id, user) -> labels.put(id.toString(), user.displayName()));
+        for (QueueRef queue : views.visibleQueues(actor)) {
+            if (queueIds.contains(queue.id().toString())) {
+                labels.put(queue.id().toString(), queue.name());
+            }
+        }
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("labels", labels);
     }
 
     private void header(CaseView view, Actor actor, Model model) {
