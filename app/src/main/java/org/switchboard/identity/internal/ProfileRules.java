@@ -110,6 +110,14 @@ public final class ProfileRules {
         return value.trim();
     }
 
+    /** Any non-empty password bcrypt can take (at most 72 bytes), for accounts made by code. */
+    public static String anyPassword(String value, String field) {
+        if (value == null || value.isEmpty() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidInputException(field, "must be 1 to 72 characters");
+        }
+        return value;
+    }
+
     public static String password(String value, String field) {
         // bcrypt reads at most 72 bytes; a longer password would be silently cut
         if (value == null

@@ -79,7 +79,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, AuditTrail audit)
+    SecurityFilterChain web(
+            HttpSecurity http, AuthenticationManager authenticationManager, AuditTrail audit, UserDirectory directory)
             throws Exception {
         var loginSucceeded = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -123,6 +124,7 @@ class SecurityConfiguration {
                                 + (e instanceof LoginLockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .httpBasic(basic -> {})
+                .addFilterAfter(new SessionUserRefreshFilter(directory), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.identity.Actor;
+import org.switchboard.identity.AgentProfileChanged;
 import org.switchboard.identity.TeamId;
 import org.switchboard.identity.UserId;
 import org.switchboard.platform.ConflictException;
@@ -31,12 +33,14 @@ public class TeamDirectory {
     private final UserStore users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TeamDirectory(JdbcClient jdbc, UserStore users, AuditTrail audit, Clock clock) {
+    TeamDirectory(JdbcClient jdbc, UserStore users, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Teams ordered by name, keyset-paged. */
@@ -118,6 +122,7 @@ public class TeamDirectory {
                     .param(team.id().value())
                     .update();
             audit.record(by, "team.member_added", "team", team.id().toString(), Map.of("user", user.toString()));
+            events.publishEvent(new AgentProfileChanged(user));
         }
         return views(List.of(team.id().value())).getFirst();
     }
@@ -135,6 +140,7 @@ public class TeamDirectory {
                     .param(team.id().value())
                     .update();
             audit.record(by, "team.member_removed", "team", team.id().toString(), Map.of("user", user.toString()));
+            events.publishEvent(new AgentProfileChanged(user));
         }
         return views(List.of(team.id().value())).getFirst();
     }

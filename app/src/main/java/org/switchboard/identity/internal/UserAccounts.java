@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.identity.Actor;
+import org.switchboard.identity.AgentProfileChanged;
 import org.switchboard.identity.Role;
+import org.switchboard.identity.UserDeactivated;
 import org.switchboard.identity.UserId;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.ETags;
@@ -35,6 +38,7 @@ public class UserAccounts {
     private final PasswordEncoder passwords;
     private final Invitations invitations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(
             JdbcClient jdbc,
@@ -42,13 +46,15 @@ public class UserAccounts {
             AuditTrail audit,
             PasswordEncoder passwords,
             Invitations invitations,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.audit = audit;
         this.passwords = passwords;
         this.invitations = invitations;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A created user and, when it was invited, the invitation. */
@@ -56,10 +62,23 @@ public class UserAccounts {
 
     @Transactional
     public Created create(UserInput.NewUser input, Actor by, String baseUrl) {
+        return create(input, by, baseUrl, true);
+    }
+
+    /**
+     * @param passwordPolicy whether the password must meet the policy for people (8 characters at
+     *     least); code creating demo accounts passes {@code false}
+     */
+    @Transactional
+    public Created create(UserInput.NewUser input, Actor by, String baseUrl, boolean passwordPolicy) {
         String username = ProfileRules.username(input.username(), "username");
         String email =
                 input.email() == null || input.email().isBlank() ? null : ProfileRules.email(input.email(), "email");
-        String password = input.password() == null ? null : ProfileRules.password(input.password(), "password");
+        String password = input.password() == null
+                ? null
+                : passwordPolicy
+                        ? ProfileRules.password(input.password(), "password")
+                        : ProfileRules.anyPassword(input.password(), "password");
         if (password == null && email == null) {
             throw new InvalidInputException("email", "is required to invite a user without a password");
         }
@@ -106,6 +125,7 @@ public class UserAccounts {
         details.put("role", ProfileRules.wire(role));
         details.put("invited", password == null);
         audit.record(by, "user.created", "user", id.toString(), details);
+        events.publishEvent(new AgentProfileChanged(userId));
         Invitations.Issued invitation = password == null ? invitations.issue(userId, by, baseUrl) : null;
         return new Created(store.view(userId).orElseThrow(), invitation);
     }
@@ -188,6 +208,7 @@ public class UserAccounts {
         params.put("id", id);
         jdbc.sql(sql.toString()).params(params).update();
         audit.record(by, "user.updated", "user", id.toString(), Map.of("changed", changed));
+        events.publishEvent(new AgentProfileChanged(current.id()));
         return store.view(current.id()).orElseThrow();
     }
 
@@ -209,6 +230,7 @@ public class UserAccounts {
                         update app_user set active = false, deactivated_at = ?, version = version + 1
                         where id = ?""").params(Sql.ts(clock.instant()), current.id().value()).update();
         audit.record(by, "user.deactivated", "user", current.id().toString(), Map.of("username", current.username()));
+        events.publishEvent(new UserDeactivated(current.id(), clock.instant()));
         return store.view(current.id()).orElseThrow();
     }
 

@@ -30,7 +30,9 @@ class TokensApi {
     @PostMapping
     ResponseEntity<ApiTokens.CreatedToken> create(@RequestBody TokenBody body) {
         var created = tokens.create(Actors.current(), body.name());
+        // The clear token is in this answer only: no cache may keep it
         return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(org.springframework.http.CacheControl.noStore())
                 .location(URI.create("/api/v1/me/tokens/" + created.id()))
                 .body(created);
     }

@@ -63,6 +63,7 @@ class UsersApi {
     ResponseEntity<UserJson> create(@RequestBody UserInput.NewUser body) {
         var created = accounts.create(body, Actors.current(), publicUrl.base());
         return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(org.springframework.http.CacheControl.noStore())
                 .location(URI.create("/api/v1/users/" + created.user().id()))
                 .eTag(ETags.of(created.user().version()))
                 .body(UserJson.of(created.user(), created.invitation()));
@@ -99,7 +100,9 @@ class UsersApi {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<UserJson.InvitationJson> reinvite(@PathVariable String id) {
         var issued = accounts.reinvite(id, Actors.current(), publicUrl.base());
-        return ResponseEntity.status(HttpStatus.CREATED).body(UserJson.InvitationJson.of(issued));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(UserJson.InvitationJson.of(issued));
     }
 
     private UserView view(String id) {
