@@ -59,6 +59,18 @@ class CustomerRepository {
                 .optional();
     }
 
+    /** The rows of these ids (unknown ids are left out). */
+    List<Row> rows(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, merged_into, version from customer where id in (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class), rs.getObject("merged_into", UUID.class), rs.getLong("version")))
+                .list();
+    }
+
     /** Locks a customer row for the rest of the transaction. */
     Optional<Row> lock(UUID id) {
         return jdbc.sql("select id, merged_into, version from customer where id = ? for update")

@@ -1,5 +1,7 @@
 package org.switchboard.customer.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.switchboard.platform.ETags;
 import org.switchboard.platform.Ids;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Page;
+import org.switchboard.platform.StaleVersionException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,7 +69,11 @@ class CustomerApiController {
     }
 
     @PostMapping
-    ResponseEntity<CustomerJson> create(@RequestBody JsonNode json) {
+    ResponseEntity<CustomerJson> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.CustomerInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         JsonBody body = JsonBody.of(json);
         CustomerDetails details = details(body, null);
         List<ChannelIdentity> identities = new ArrayList<>();
@@ -100,21 +107,40 @@ class CustomerApiController {
     ResponseEntity<CustomerJson> update(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.CustomerInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId requested = CustomerId.parse(id);
-        JsonBody body = JsonBody.of(json);
-        CustomerProfile current = customers.profile(requested);
-        CustomerDetails details = details(body, current);
-        body.check();
-        return respond(HttpStatus.OK, requested, customers.update(requested, details, expected));
+        for (int attempt = 1; ; attempt++) {
+            JsonBody body = JsonBody.of(json);
+            CustomerProfile current = customers.profile(requested);
+            CustomerDetails details = details(body, current);
+            body.check();
+            // The patch is applied to the version just read: without If-Match a concurrent change is
+            // not overwritten but read again and the patch reapplied.
+            try {
+                return respond(
+                        HttpStatus.OK,
+                        requested,
+                        customers.update(requested, details, expected != null ? expected : current.version()));
+            } catch (StaleVersionException e) {
+                if (expected != null || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @PostMapping("/{id}/identities")
     ResponseEntity<CustomerJson> addIdentity(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.IdentityInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId requested = CustomerId.parse(id);
         JsonBody body = JsonBody.of(json);
@@ -141,7 +167,10 @@ class CustomerApiController {
     ResponseEntity<CustomerJson> merge(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CustomerRequests.MergeInput.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
         CustomerId survivor = CustomerId.parse(id);
         JsonBody body = JsonBody.of(json);

@@ -1,5 +1,7 @@
 package org.switchboard.routing.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.platform.Cursor;
 import org.switchboard.platform.ETags;
 import org.switchboard.platform.Page;
+import org.switchboard.platform.StaleVersionException;
 import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.QueueDraft;
 import org.switchboard.routing.internal.Queues;
@@ -53,7 +56,11 @@ class QueueApiController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<QueueJson> create(@RequestBody JsonNode json) {
+    ResponseEntity<QueueJson> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = QueueRequest.class)))
+                    @RequestBody
+                    JsonNode json) {
         JsonBody body = JsonBody.of(json);
         QueueDraft draft = draft(body, null);
         body.check();
@@ -68,13 +75,27 @@ class QueueApiController {
     ResponseEntity<QueueJson> update(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-            @RequestBody JsonNode json) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = QueueRequest.class)))
+                    @RequestBody
+                    JsonNode json) {
         Long expected = ETags.expectedVersion(ifMatch);
-        JsonBody body = JsonBody.of(json);
-        QueueDraft draft = draft(body, queues.get(id).draft());
-        body.check();
-        Queue queue = queues.update(id, draft, expected);
-        return ResponseEntity.ok().eTag(ETags.of(queue.version())).body(QueueJson.of(queue));
+        for (int attempt = 1; ; attempt++) {
+            JsonBody body = JsonBody.of(json);
+            Queue current = queues.get(id);
+            QueueDraft draft = draft(body, current.draft());
+            body.check();
+            // The patch is applied to the version just read: without If-Match a concurrent change is
+            // not overwritten but read again and the patch reapplied.
+            try {
+                Queue queue = queues.update(id, draft, expected != null ? expected : current.version());
+                return ResponseEntity.ok().eTag(ETags.of(queue.version())).body(QueueJson.of(queue));
+            } catch (StaleVersionException e) {
+                if (expected != null || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The draft from a body; for a PATCH ({@code current} given) an absent field keeps its value. */

@@ -1,0 +1,195 @@
+package org.switchboard.routing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.Filter;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.switchboard.identity.Actor;
+import org.switchboard.identity.Actors;
+import org.switchboard.identity.Role;
+import org.switchboard.identity.TeamId;
+import org.switchboard.identity.UserId;
+import org.switchboard.platform.SwitchboardIntegrationTest;
+import org.switchboard.routing.KnownTeamsAndSkills;
+import org.switchboard.routing.internal.Queue;
+import org.switchboard.routing.internal.Queues;
+
+/**
+ * The admin queue pages through the application's own filter chain (security, CSRF) and views. The
+ * signed-in user is placed in the session as the login form would, since the login page itself is
+ * identity's.
+ */
+@SwitchboardIntegrationTest
+class QueueAdminPageIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Queues queues;
+
+    private MockMvc mvc;
+    private TeamId team;
+    private String skill;
+    private String run;
+
+    record SignedIn(Actor actor) implements Actors.ActorPrincipal {}
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
+                .build();
+        team = KnownTeamsAndSkills.newTeam();
+        skill = KnownTeamsAndSkills.newSkill("french");
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static MockHttpSession session(Role role) {
+        var actor = new Actor(new UserId(UUID.randomUUID()), role.name().toLowerCase(), "Test " + role, role, Set.of());
+        var authorities = java.util.Arrays.stream(Role.values())
+                .filter(role::atLeast)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList();
+        var session = new MockHttpSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(
+                        new UsernamePasswordAuthenticationToken(new SignedIn(actor), null, authorities)));
+        return session;
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static String csrf(Document page) {
+        return page.selectFirst("form input[name=_csrf]").attr("value");
+    }
+
+    @Test
+    void anAdminCreatesAQueueThroughTheForm() throws Exception {
+        var session = session(Role.ADMIN);
+        var form = perform(get("/admin/queues/new").session(session));
+        assertThat(form.getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(form.getContentAsString());
+        for (String field : List.of("name", "team", "requiredSkills", "language", "basePriority", "active")) {
+            assertThat(page.select("label[for=" + field + "]")).as(field).hasSize(1);
+            assertThat(page.select("#" + field)).as(field).hasSize(1);
+        }
+
+        var created = perform(post("/admin/queues")
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("name", "Form queue " + run)
+                .param("team", team.toString())
+                .param("requiredSkills", skill + " 4\n")
+                .param("language", "fr")
+                .param("basePriority", "30")
+                .param("active", "true"));
+
+        assertThat(created.getStatus()).isEqualTo(302);
+        assertThat(created.getRedirectedUrl()).isEqualTo("/admin/queues");
+        Queue queue = queues.get("Form queue " + run);
+        assertThat(queue.requiredSkills()).containsExactly(new Queue.RequiredSkill(skill, 4));
+        assertThat(queue.language()).isEqualTo("fr");
+        assertThat(queue.basePriority()).isEqualTo(30);
+
+        var list = perform(get("/admin/queues").session(session));
+        assertThat(list.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(list.getContentAsString()).select("td a").eachText())
+                .contains("Form queue " + run);
+    }
+
+    @Test
+    void theFormShowsWhatIsWrong() throws Exception {
+        var session = session(Role.ADMIN);
+        Document page =
+                Jsoup.parse(perform(get("/admin/queues/new").session(session)).getContentAsString());
+
+        var refused = perform(post("/admin/queues")
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("name", "Bad queue " + run)
+                .param("team", UUID.randomUUID().toString())
+                .param("requiredSkills", "")
+                .param("basePriority", "300"));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        Document errors = Jsoup.parse(refused.getContentAsString());
+        assertThat(errors.select("#team").attr("aria-invalid")).isEqualTo("true");
+        assertThat(errors.select("#basePriority").attr("aria-invalid")).isEqualTo("true");
+        assertThat(errors.select("#name").val()).isEqualTo("Bad queue " + run);
+        assertThat(queues.queue("Bad queue " + run)).isEmpty();
+    }
+
+    @Test
+    void aStaleEditIsRefused() throws Exception {
+        var session = session(Role.ADMIN);
+        Queue queue = queues.create(new org.switchboard.routing.internal.QueueDraft(
+                "Edited " + run, team.toString(), List.of(), null, 10, true));
+        Document page = Jsoup.parse(
+                perform(get("/admin/queues/" + queue.id()).session(session)).getContentAsString());
+        assertThat(page.select("#name").val()).isEqualTo("Edited " + run);
+
+        var saved = perform(post("/admin/queues/" + queue.id())
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("version", "0")
+                .param("name", "Edited " + run)
+                .param("team", team.toString())
+                .param("basePriority", "20"));
+        assertThat(saved.getStatus()).isEqualTo(302);
+        assertThat(queues.get(queue.id().toString()).basePriority()).isEqualTo(20);
+
+        var stale = perform(post("/admin/queues/" + queue.id())
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("version", "0")
+                .param("name", "Edited " + run)
+                .param("team", team.toString())
+                .param("basePriority", "90"));
+        assertThat(stale.getStatus()).isEqualTo(412);
+        assertThat(Jsoup.parse(stale.getContentAsString()).select("[role=alert]"))
+                .isNotEmpty();
+        assertThat(queues.get(queue.id().toString()).basePriority()).isEqualTo(20);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        var response = perform(post("/admin/queues")
+                .session(session(Role.ADMIN))
+                .param("name", "No token " + run)
+                .param("team", team.toString()));
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(queues.queue("No token " + run)).isEmpty();
+    }
+
+    @Test
+    void agentsMayNotOpenTheAdminPages() throws Exception {
+        assertThat(perform(get("/admin/queues").session(session(Role.AGENT))).getStatus())
+                .isEqualTo(403);
+        assertThat(perform(get("/admin/queues").session(session(Role.SUPERVISOR)))
+                        .getStatus())
+                .isEqualTo(403);
+    }
+}
