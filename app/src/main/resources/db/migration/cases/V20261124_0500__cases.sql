@@ -111,3 +111,6 @@ create table canned_response (
     version    bigint      not null default 0
 );
 create unique index canned_response_name on canned_response (lower(name));
+-- "unassigned in queue" and status-only lists
+create index support_case_unassigned on support_case (queue_id, updated_at desc, id desc) where assignee_id is null;
+create index support_case_status_updated on support_case (status, updated_at desc, id desc);

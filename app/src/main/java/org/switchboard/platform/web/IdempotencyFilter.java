@@ -73,7 +73,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String principal = auth == null ? "anonymous" : auth.getName();
-        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : new byte[0];
+        // Security's filters wrap the request, so look through the wrappers for the cached body.
+        CachedBodyRequest cached =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+        byte[] body = cached != null ? cached.body() : new byte[0];
         String hash = hash(request.getMethod(), request.getRequestURI(), body);
 
         if (!claim(principal, key, hash, request)) {
