@@ -111,6 +111,33 @@ class AgentDesktopBrowserIT {
         }
     }
 
+    @Test
+    void theHomePageListsACaseAssignedMeanwhileWithoutAReload() {
+        String team = fixtures.team(DeskFixtures.unique("Home"));
+        TestUser agent = fixtures.agent(team);
+        var queue = fixtures.queue(team, DeskFixtures.unique("Returns"));
+        CaseView opened = fixtures.openCase(
+                queue,
+                fixtures.customer(DeskFixtures.unique("Lise Meitner")),
+                "Parcel arrived damaged",
+                "Box crushed.");
+
+        try (Browser browser = Browser.start()) {
+            AgentHomePage home = LoginPage.open(browser.driver(), base)
+                    .signIn(agent.username(), TestApi.PASSWORD)
+                    .waitUntilLive()
+                    .markDocument();
+            assertThat(home.myCaseNumbers()).doesNotContain(opened.number());
+
+            cases.change(opened.id(), CaseChange.assign(UserId.parse(agent.id())), null, null);
+
+            home.waitForMyCase(opened.number());
+            assertThat(home.sameDocument())
+                    .as("the list was updated without a reload")
+                    .isTrue();
+        }
+    }
+
     /**
      * Renders a case with realistic content and saves the screenshot when {@code
      * switchboard.screenshot} names a file: {@code mvn -B verify -pl app -Dtest=NoSuchTest

@@ -1,9 +1,13 @@
 package org.switchboard.desk;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The agent's home ({@code /}): "my cases" and the queues with their count badges. */
 public final class AgentHomePage {
@@ -36,6 +40,30 @@ public final class AgentHomePage {
             }
         }
         throw new AssertionError("queue " + queueName + " is not on the home page");
+    }
+
+    /** Waits until the page's live-update stream is connected. */
+    public AgentHomePage waitUntilLive() {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("main[data-live-page=home][data-live=connected]")));
+        return this;
+    }
+
+    /** Waits (without reloading) until "my cases" lists this case. */
+    public void waitForMyCase(String number) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-cases"), number));
+    }
+
+    /** Marks the loaded document; {@link #sameDocument()} tells whether it was reloaded since. */
+    public AgentHomePage markDocument() {
+        ((JavascriptExecutor) driver).executeScript("window.__deskMarker = 'unchanged';");
+        return this;
+    }
+
+    public boolean sameDocument() {
+        return "unchanged".equals(((JavascriptExecutor) driver).executeScript("return window.__deskMarker;"));
     }
 
     public CasePage openCase(String number) {

@@ -2,6 +2,9 @@ package org.switchboard.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseView;
 import org.switchboard.cases.Cases;
 import org.switchboard.customer.Customers;
+import org.switchboard.desk.web.DeskDates;
 import org.switchboard.identity.UserId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
@@ -133,6 +137,25 @@ class DeskPagesIT {
         var profile = session.get("/customers/" + customer);
         assertThat(profile.statusCode()).isEqualTo(200);
         assertThat(profile.body()).contains(name, "@example.test", view.number());
+    }
+
+    @Test
+    void datesAreShownInTheUsersTimeZone() {
+        String team = fixtures.team(DeskFixtures.unique("Zones"));
+        TestUser agent = fixtures.agent(team);
+        jdbc.sql("update app_user set time_zone = 'Asia/Shanghai' where id = ?::uuid")
+                .param(agent.id())
+                .update();
+        var queue = fixtures.queue(team, DeskFixtures.unique("Zones"));
+        CaseView view = fixtures.openCase(
+                queue, fixtures.customer(DeskFixtures.unique("Wu Jianxiong")), "Time zone check", "Hello");
+
+        var page = signIn(agent).get("/cases/" + view.number());
+
+        String shanghai = new DeskDates().format(view.createdAt(), ZoneId.of("Asia/Shanghai"), Locale.ENGLISH);
+        String utc = new DeskDates().format(view.createdAt(), ZoneOffset.UTC, Locale.ENGLISH);
+        assertThat(shanghai).isNotEqualTo(utc);
+        assertThat(page.body()).contains(shanghai).doesNotContain(utc);
     }
 
     @Test

@@ -1,13 +1,18 @@
 package org.switchboard.desk.internal;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.switchboard.cases.CaseEvent;
 
 /**
  * Tells the open desk pages that a case changed, once the change has committed (a page that re-fetches
- * then sees it). A notice is best effort: a page that misses one still shows the truth on its next
- * refresh, so this listener is not a persisted one.
+ * then sees it; a rolled-back change tells nobody).
+ *
+ * <p>A notice is best effort: a page that misses one still shows the truth on its next refresh. So this
+ * is a plain listener that defers to after the commit itself rather than a transactional listener, which
+ * Spring Modulith would record in the event publication table for every case event.
  */
 @Component
 class CaseChangeNotifier {
@@ -18,13 +23,23 @@ class CaseChangeNotifier {
         this.liveUpdates = liveUpdates;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CaseEvent event) {
-        liveUpdates.publish(new LiveUpdates.Notice(
+        LiveUpdates.Notice notice = new LiveUpdates.Notice(
                 "case",
                 event.caseId().toString(),
                 event.type(),
                 event.queue() == null ? null : event.queue().toString(),
-                event.agent() == null ? null : event.agent().toString()));
+                event.agent() == null ? null : event.agent().toString());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    liveUpdates.publish(notice);
+                }
+            });
+        } else {
+            liveUpdates.publish(notice);
+        }
     }
 }
