@@ -80,7 +80,7 @@
   }
   window.addEventListener("pagehide", () => {
     const token = document.querySelector('meta[name="_csrf"]');
-    const body = new FormData();
+    const body = new URLSearchParams();
     if (token) {
       body.append("_csrf", token.content);
     }

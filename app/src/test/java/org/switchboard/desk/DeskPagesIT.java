@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,16 +160,28 @@ class DeskPagesIT {
         assertThat(page.body()).contains(shanghai).doesNotContain(utc);
     }
 
-    @Test
-    void pagesFollowTheUsersLanguage() {
+    @ParameterizedTest
+    @CsvSource({"fr, Mes dossiers, Historique", "zh, 我的工单, 时间线", "ru, Мои обращения, Хронология"})
+    void pagesFollowTheUsersLanguage(String locale, String homeText, String caseText) {
         String team = fixtures.team(DeskFixtures.unique("Langue"));
         TestUser agent = fixtures.agent(team);
-        jdbc.sql("update app_user set locale = 'fr' where id = ?::uuid")
-                .param(agent.id())
+        jdbc.sql("update app_user set locale = ? where id = ?::uuid")
+                .params(locale, agent.id())
                 .update();
+        var queue = fixtures.queue(team, DeskFixtures.unique("Langue"));
+        CaseView view = fixtures.openCase(
+                queue, fixtures.customer(DeskFixtures.unique("Ana Lang")), "Language check", "Bonjour");
+        cases.change(view.id(), CaseChange.assign(UserId.parse(agent.id())), null, null);
+        WebSession session = signIn(agent);
 
-        var home = signIn(agent).get("/");
+        var home = session.get("/");
+        var page = session.get("/cases/" + view.number());
+        var list = session.get("/cases?status=active");
 
-        assertThat(home.body()).contains("Mes dossiers", "Mes files");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains(homeText, "lang=\"" + locale + "\"");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(caseText);
+        assertThat(list.statusCode()).isEqualTo(200);
     }
 }
