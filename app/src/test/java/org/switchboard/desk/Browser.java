@@ -53,7 +53,9 @@ public final class Browser implements AutoCloseable {
             Assertions.fail("Browser tests are required (switchboard.browser.required=true) but " + what
                     + "; install them with: apt-get install -y chromium chromium-driver");
         }
-        Assumptions.abort("Chromium not installed (" + what + "): browser tests skipped");
+        String message = "Chromium not installed (" + what + "): browser tests skipped";
+        System.out.println(message);
+        Assumptions.abort(message);
     }
 
     /** Starts a headless Chromium with a window of the given size. */
