@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.switchboard.platform.Ids;
 
 /** A user's id (agents are users: an agent id is a user id). */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
     public static UserId parse(String value) {
         return new UserId(Ids.parse(value, "user"));
     }

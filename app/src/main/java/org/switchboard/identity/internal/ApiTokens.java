@@ -29,14 +29,12 @@ public class ApiTokens {
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
-    private final UserDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, UserDirectory directory, AuditTrail audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
@@ -104,17 +102,22 @@ public class ApiTokens {
         if (!SecretTokens.looksLikeApiToken(token)) {
             return Optional.empty();
         }
-        var match = jdbc.sql("select id, user_id from api_token where token_hash = ? and revoked_at is null")
+        // One indexed lookup: the token, its user and the user's teams
+        var match = jdbc.sql("select t.id as token_id, " + UserDirectory.COLUMNS + """
+                         from api_token t join app_user u on u.id = t.user_id
+                        where t.token_hash = ? and t.revoked_at is null""")
                 .param(SecretTokens.hash(token))
-                .query((rs, n) -> new UUID[] {Sql.uuid(rs, "id"), Sql.uuid(rs, "user_id")})
+                .query((rs, n) -> new Object[] {Sql.uuid(rs, "token_id"), UserDirectory.details(rs)})
                 .optional();
         if (match.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SwitchboardUserDetails> user =
-                directory.load(new UserId(match.get()[1])).filter(SwitchboardUserDetails::isEnabled);
-        user.ifPresent(u -> touch(match.get()[0]));
-        return user;
+        var user = (SwitchboardUserDetails) match.get()[1];
+        if (!user.isEnabled()) {
+            return Optional.empty();
+        }
+        touch((UUID) match.get()[0]);
+        return Optional.of(user);
     }
 
     /** Records the last use, at most once a minute per token and node (no write on every request). */

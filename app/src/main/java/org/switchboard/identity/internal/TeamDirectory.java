@@ -77,9 +77,11 @@ public class TeamDirectory {
         String checked = name(name);
         ensureUniqueName(checked, null);
         UUID id = Ids.newId(clock);
-        jdbc.sql("insert into team (id, name, description, created_at) values (?, ?, ?, ?)")
-                .params(id, checked, blankToNull(description), Sql.ts(clock.instant()))
-                .update();
+        UserAccounts.unique(
+                () -> jdbc.sql("insert into team (id, name, description, created_at) values (?, ?, ?, ?)")
+                        .params(id, checked, blankToNull(description), Sql.ts(clock.instant()))
+                        .update(),
+                "A team named " + checked + " exists");
         audit.record(by, "team.created", "team", id.toString(), Map.of("name", checked));
         return views(List.of(id)).getFirst();
     }
@@ -100,9 +102,13 @@ public class TeamDirectory {
             newDescription = blankToNull(description);
             changed.add("description");
         }
-        jdbc.sql("update team set name = ?, description = ?, version = version + 1 where id = ?")
-                .params(newName, newDescription, current.id().value())
-                .update();
+        String finalName = newName;
+        String finalDescription = newDescription;
+        UserAccounts.unique(
+                () -> jdbc.sql("update team set name = ?, description = ?, version = version + 1 where id = ?")
+                        .params(finalName, finalDescription, current.id().value())
+                        .update(),
+                "A team named " + finalName + " exists");
         audit.record(by, "team.updated", "team", current.id().toString(), Map.of("changed", changed));
         return views(List.of(current.id().value())).getFirst();
     }

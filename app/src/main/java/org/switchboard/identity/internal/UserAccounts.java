@@ -94,24 +94,26 @@ public class UserAccounts {
         ensureUnique(username, email, null);
 
         UUID id = Ids.newId(clock);
-        jdbc.sql("""
+        unique(
+                () -> jdbc.sql("""
                         insert into app_user (id, username, email, display_name, password_hash, role, locale, time_zone,
                             capacity_voice, capacity_chat, capacity_email, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id,
-                        username,
-                        email,
-                        displayName,
-                        password == null ? null : passwords.encode(password),
-                        ProfileRules.wire(role),
-                        locale,
-                        zone,
-                        capacity.get("voice"),
-                        capacity.get("chat"),
-                        capacity.get("email"),
-                        Sql.ts(clock.instant()))
-                .update();
+                        .params(
+                                id,
+                                username,
+                                email,
+                                displayName,
+                                password == null ? null : passwords.encode(password),
+                                ProfileRules.wire(role),
+                                locale,
+                                zone,
+                                capacity.get("voice"),
+                                capacity.get("chat"),
+                                capacity.get("email"),
+                                Sql.ts(clock.instant()))
+                        .update(),
+                "The username or email address is taken");
         UserId userId = new UserId(id);
         writeSkills(id, skills);
         writeLanguages(id, languages);
@@ -206,7 +208,7 @@ public class UserAccounts {
         sql.append(" where id = :id");
         var params = new LinkedHashMap<String, Object>(sets);
         params.put("id", id);
-        jdbc.sql(sql.toString()).params(params).update();
+        unique(() -> jdbc.sql(sql.toString()).params(params).update(), "Another user has this email address");
         audit.record(by, "user.updated", "user", id.toString(), Map.of("changed", changed));
         events.publishEvent(new AgentProfileChanged(current.id()));
         return store.view(current.id()).orElseThrow();
@@ -266,6 +268,33 @@ public class UserAccounts {
                 Map.of("locale", checkedLocale, "timeZone", zone));
     }
 
+    /** The signed-in user changes their password; false when the current password is wrong. */
+    @Transactional
+    public boolean changePassword(Actor actor, String currentPassword, String newPassword) {
+        String checked = ProfileRules.password(newPassword, "password");
+        String hash = jdbc.sql("select password_hash from app_user where id = ? for update")
+                .param(actor.id().value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (hash == null || currentPassword == null || !matches(currentPassword, hash)) {
+            return false;
+        }
+        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
+                .params(passwords.encode(checked), actor.id().value())
+                .update();
+        audit.record(actor, "user.password_changed", "user", actor.id().toString(), Map.of());
+        return true;
+    }
+
+    private boolean matches(String raw, String hash) {
+        try {
+            return passwords.matches(raw, hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Creates the first admin on a database without users; false when there are users already. */
     @Transactional
     public boolean bootstrapAdmin(String password) {
@@ -297,6 +326,15 @@ public class UserAccounts {
                 .query()
                 .listOfRows();
         return store.view(id).orElseThrow(() -> new NotFoundException("user", idOrUsername));
+    }
+
+    /** A concurrent duplicate passes the checks before it; the unique index still refuses it: a 409. */
+    static void unique(Runnable write, String conflict) {
+        try {
+            write.run();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException(conflict);
+        }
     }
 
     private void ensureAnotherActiveAdmin(UUID except) {

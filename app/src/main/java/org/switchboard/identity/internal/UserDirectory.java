@@ -16,11 +16,12 @@ import org.switchboard.identity.UserId;
 @Component
 class UserDirectory implements UserDetailsService {
 
-    private static final String SELECT = """
-            select u.id, u.username, u.display_name, u.role, u.password_hash, u.active,
-                   array(select m.team_id::text from team_member m where m.user_id = u.id) as teams
-            from app_user u
-            """;
+    /** The columns {@link #details} reads, of {@code app_user u}. */
+    static final String COLUMNS = """
+            u.id, u.username, u.display_name, u.role, u.password_hash, u.active,
+            array(select m.team_id::text from team_member m where m.user_id = u.id) as teams""";
+
+    private static final String SELECT = "select " + COLUMNS + " from app_user u ";
 
     private final JdbcClient jdbc;
 
@@ -44,7 +45,7 @@ class UserDirectory implements UserDetailsService {
                 .optional();
     }
 
-    private static SwitchboardUserDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static SwitchboardUserDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
         Set<TeamId> teams = new HashSet<>();
         for (String team : (String[]) rs.getArray("teams").getArray()) {
             teams.add(TeamId.parse(team));

@@ -48,6 +48,32 @@ class MePages {
         return "redirect:/me";
     }
 
+    @PostMapping("/me/password")
+    String changePassword(
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
+            Model model,
+            RedirectAttributes redirect) {
+        String problem;
+        try {
+            ProfileRules.password(password, "password");
+            problem = !password.equals(confirm)
+                    ? "identity.password.mismatch"
+                    : accounts.changePassword(Actors.current(), current, password)
+                            ? null
+                            : "identity.me.wrong_password";
+        } catch (InvalidInputException e) {
+            problem = "identity.password.rules";
+        }
+        if (problem != null) {
+            model.addAttribute("passwordError", problem);
+            return me(model);
+        }
+        redirect.addFlashAttribute("flash", "identity.me.password_changed");
+        return "redirect:/me";
+    }
+
     @GetMapping("/me/tokens")
     String tokens(Model model) {
         model.addAttribute("tokens", tokens.list(Actors.current().id()));

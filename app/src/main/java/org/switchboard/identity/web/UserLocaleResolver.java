@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.web.servlet.LocaleResolver;
-import org.switchboard.identity.internal.UserPreferences;
 
 /**
  * The UI language: the signed-in user's choice; otherwise {@code ?lang=} (remembered in the session);
@@ -18,17 +19,18 @@ class UserLocaleResolver implements LocaleResolver {
             List.of(Locale.ENGLISH, Locale.FRENCH, Locale.CHINESE, Locale.forLanguageTag("ru"));
     private static final String SESSION_ATTRIBUTE = UserLocaleResolver.class.getName() + ".locale";
 
-    private final UserPreferences preferences;
+    private final Function<HttpServletRequest, Optional<Locale>> chosen;
 
-    UserLocaleResolver(UserPreferences preferences) {
-        this.preferences = preferences;
+    /** @param chosen the signed-in user's chosen locale, empty when anonymous */
+    UserLocaleResolver(Function<HttpServletRequest, Optional<Locale>> chosen) {
+        this.chosen = chosen;
     }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        var chosen = preferences.current(request);
-        if (chosen.isPresent()) {
-            return supported(chosen.get().locale());
+        var own = chosen.apply(request);
+        if (own.isPresent()) {
+            return supported(own.get());
         }
         String lang = request.getParameter("lang");
         if (lang != null) {

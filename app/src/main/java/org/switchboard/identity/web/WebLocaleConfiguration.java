@@ -11,6 +11,6 @@ class WebLocaleConfiguration {
 
     @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver(UserPreferences preferences) {
-        return new UserLocaleResolver(preferences);
+        return new UserLocaleResolver(request -> preferences.current(request).map(UserPreferences.Preferences::locale));
     }
 }

@@ -74,6 +74,27 @@ class PagesIT {
         stale.login(user.username(), TestApi.PASSWORD);
         assertThat(stale.post("/me/tokens", "name", "forged").statusCode()).isEqualTo(403);
         assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
+
+        browser.get("/me");
+        var wrong = browser.post(
+                "/me/password",
+                "current",
+                "not-my-password",
+                "password",
+                "a-new-password",
+                "confirm",
+                "a-new-password");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Le mot de passe actuel est incorrect");
+        var changed = browser.post(
+                "/me/password", "current", TestApi.PASSWORD, "password", "a-new-password", "confirm", "a-new-password");
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(api.withAuthorization("Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString((user.username() + ":a-new-password").getBytes()))
+                        .get("/api/v1/me")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -70,6 +70,18 @@ class UsersApiIT {
         assertThat(byName.json().get("id").asString()).isEqualTo(json.get("id").asString());
         assertThat(agent.get("/api/v1/users/" + json.get("id").asString()).status())
                 .isEqualTo(200);
+
+        var noTeams = admin.patch("/api/v1/users/" + username, "{\"teams\":[]}");
+        assertThat(noTeams.json().get("teams").size()).isZero();
+        assertField(
+                admin.patch("/api/v1/users/" + username, "{\"teams\":[\"" + UUID.randomUUID() + "\"]}"), "teams[0]");
+        assertThat(admin.patch("/api/v1/users/" + username, "{\"teams\":[\"" + team + "\"]}")
+                        .json()
+                        .get("teams")
+                        .get(0)
+                        .get("id")
+                        .asString())
+                .isEqualTo(team);
     }
 
     @Test
