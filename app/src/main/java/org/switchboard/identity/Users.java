@@ -1,6 +1,7 @@
 package org.switchboard.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,9 @@ public interface Users {
     Map<UserId, UserSummary> findAll(Collection<UserId> ids);
 
     Set<TeamId> teamsOf(UserId id);
+
+    /** Every team, ordered by name (case-insensitively). */
+    List<TeamSummary> teams();
 
     /** Whether a team with this id exists. */
     boolean teamExists(TeamId id);

@@ -19,6 +19,7 @@ import org.switchboard.identity.AgentProfile;
 import org.switchboard.identity.AgentProfiles;
 import org.switchboard.identity.Role;
 import org.switchboard.identity.TeamId;
+import org.switchboard.identity.TeamSummary;
 import org.switchboard.identity.UserId;
 import org.switchboard.identity.UserSummary;
 import org.switchboard.identity.Users;
@@ -70,6 +71,13 @@ public class UserStore implements Users, AgentProfiles {
                 .param(id.value())
                 .query((rs, n) -> new TeamId(Sql.uuid(rs, "team_id")))
                 .list());
+    }
+
+    @Override
+    public List<TeamSummary> teams() {
+        return jdbc.sql("select id, name from team order by lower(name), id")
+                .query((rs, n) -> new TeamSummary(new TeamId(Sql.uuid(rs, "id")), rs.getString("name")))
+                .list();
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.customer.CustomerId;
 import org.switchboard.customer.CustomersMerged;
-import org.switchboard.customer.RecordedAudit;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +41,7 @@ class CustomerApiIT {
     ConfigurableApplicationContext context;
 
     private TestApi agent;
+    private TestApi admin;
     private TestApi.TestUser agentUser;
     private String run;
 
@@ -50,6 +50,7 @@ class CustomerApiIT {
         TestApi api = new TestApi(port, jdbc);
         agentUser = api.createUser("agent");
         agent = api.as(agentUser);
+        admin = api.as(api.createUser("admin"));
         run = UUID.randomUUID().toString().substring(0, 8);
         synchronized (CustomerApiIT.class) {
             if (!listening) {
@@ -78,6 +79,14 @@ class CustomerApiIT {
         var response = agent.post("/api/v1/customers", json);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
+    }
+
+    /** The audit entries with this action about this record, newest first, read through identity's audit API. */
+    private List<JsonNode> audit(String action, String entityId) {
+        var response = admin.get("/api/v1/audit?action=" + action + "&entityId=" + entityId);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return StreamSupport.stream(response.json().get("items").spliterator(), false)
+                .toList();
     }
 
     private static List<String> fields(TestApi.Response response) {
@@ -141,9 +150,11 @@ class CustomerApiIT {
                 .isEqualTo(email("grace"));
         assertThat(response.json().get("tier").asString()).isEqualTo("standard");
         assertThat(response.json().get("tierValue").asInt()).isZero();
-        assertThat(RecordedAudit.about(id))
-                .extracting(RecordedAudit.Entry::action, RecordedAudit.Entry::actor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("customer.viewed", agentUser.username()));
+        assertThat(audit("customer.viewed", id)).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actorUsername").asString()).isEqualTo(agentUser.username());
+            assertThat(entry.get("actorId").asString()).isEqualTo(agentUser.id());
+            assertThat(entry.get("entityType").asString()).isEqualTo("customer");
+        });
     }
 
     @ParameterizedTest
@@ -369,10 +380,9 @@ class CustomerApiIT {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(MERGES)
                         .contains(new CustomersMerged(CustomerId.parse(survivorId), CustomerId.parse(duplicateId))));
-        assertThat(RecordedAudit.about(survivorId)).anySatisfy(entry -> {
-            assertThat(entry.action()).isEqualTo("customer.merged");
-            assertThat(entry.actor()).isEqualTo(agentUser.username());
-            assertThat(entry.details().get("merged")).isEqualTo(duplicateId);
+        assertThat(audit("customer.merged", survivorId)).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actorUsername").asString()).isEqualTo(agentUser.username());
+            assertThat(entry.get("details").get("merged").asString()).isEqualTo(duplicateId);
         });
 
         var viaMergedId = agent.get("/api/v1/customers/" + duplicateId);

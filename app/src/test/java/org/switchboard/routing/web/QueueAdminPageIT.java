@@ -13,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,7 +31,7 @@ import org.switchboard.identity.Role;
 import org.switchboard.identity.TeamId;
 import org.switchboard.identity.UserId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
-import org.switchboard.routing.KnownTeamsAndSkills;
+import org.switchboard.platform.TestApi;
 import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.Queues;
 
@@ -47,8 +49,15 @@ class QueueAdminPageIT {
     @Autowired
     Queues queues;
 
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
     private MockMvc mvc;
     private TeamId team;
+    private String teamName;
     private String skill;
     private String run;
 
@@ -59,8 +68,12 @@ class QueueAdminPageIT {
         mvc = MockMvcBuilders.webAppContextSetup(context)
                 .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
                 .build();
-        team = KnownTeamsAndSkills.newTeam();
-        skill = KnownTeamsAndSkills.newSkill("french");
+        TestApi api = new TestApi(port, jdbc);
+        var identity = new RealTeamsAndSkills(api.as(api.createUser("admin")));
+        var created = identity.newTeam("French desk");
+        team = created.id();
+        teamName = created.name();
+        skill = identity.newSkill("french");
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -22,7 +22,6 @@ import org.switchboard.cases.QueueRef;
 import org.switchboard.identity.TeamId;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
-import org.switchboard.routing.KnownTeamsAndSkills;
 import tools.jackson.databind.JsonNode;
 
 @SwitchboardIntegrationTest
@@ -39,6 +38,7 @@ class QueueApiIT {
 
     private TestApi admin;
     private TestApi agent;
+    private RealTeamsAndSkills identity;
     private TeamId team;
     private String skill;
     private String run;
@@ -48,8 +48,9 @@ class QueueApiIT {
         TestApi api = new TestApi(port, jdbc);
         admin = api.as(api.createUser("admin"));
         agent = api.as(api.createUser("agent"));
-        team = KnownTeamsAndSkills.newTeam();
-        skill = KnownTeamsAndSkills.newSkill("billing");
+        identity = new RealTeamsAndSkills(admin);
+        team = identity.newTeam("Billing team").id();
+        skill = identity.newSkill("billing");
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -183,7 +184,7 @@ class QueueApiIT {
     @Test
     void patchChangesTheGivenFieldsAndRefusesAStaleVersion() {
         String id = create("Patched " + run).get("id").asString();
-        TeamId otherTeam = KnownTeamsAndSkills.newTeam();
+        TeamId otherTeam = identity.newTeam("Other team").id();
 
         var patched = admin.patch(
                 path(id),
