@@ -42,6 +42,9 @@ class CaseListStatementsIT {
     @Autowired
     Cases cases;
 
+    @Autowired
+    org.switchboard.customer.Customers customers;
+
     @Test
     void aPageOfTwelveCostsAsManyStatementsAsAPageOfOne() {
         var api = new TestApi(port, jdbc);
@@ -63,6 +66,28 @@ class CaseListStatementsIT {
 
         assertThat(one).isPositive();
         assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void openingACaseIsAHandfulOfStatements() {
+        QueueRef queue = InMemoryQueues.register("open", new TeamId(UUID.randomUUID()));
+        var customer = customers.identifyOrCreate(
+                org.switchboard.customer.ChannelIdentity.email(unique("h") + "@example.test"), null);
+        var command = new OpenCase(
+                unique("Handful"),
+                customer,
+                queue.id(),
+                Priority.HIGH,
+                Channel.EMAIL,
+                MessageDraft.text("hi"),
+                null,
+                null);
+
+        int opened =
+                statements(() -> assertThat(cases.open(command, null).status()).isEqualTo(CaseStatus.NEW));
+
+        // case, activity, interaction, message and three event publications (plus the customer lookup)
+        assertThat(opened).isBetween(4, 10);
     }
 
     private static int statements(Runnable action) {

@@ -17,8 +17,8 @@ import org.switchboard.identity.TeamId;
 /**
  * A queue directory for the case tests while {@code routing}'s real one (and its {@code POST
  * /api/v1/queues}) is not on this branch. It is a {@link Fallback} bean: once routing's
- * implementation is merged, that one is used and this one is replaced (the tests then create their
- * queues through routing's API).
+ * implementation is merged, that one is used and this one is unused, and {@link #register} must then
+ * be replaced by creating queues through routing's {@code POST /api/v1/queues}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class InMemoryQueues {

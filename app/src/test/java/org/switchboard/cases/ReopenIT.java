@@ -116,5 +116,9 @@ class ReopenIT {
         assertThat(ended.durationSeconds()).isNotNull().isGreaterThanOrEqualTo(0);
         assertThat(again.endedAt()).isEqualTo(ended.endedAt());
         assertThat(cases.interactions(id, null)).hasSize(2);
+        var listed = supervisor.get("/api/v1/cases/" + id + "/interactions");
+        assertThat(listed.json().get("items").get(1).get("channel").asString()).isEqualTo("chat");
+        assertThat(listed.json().get("items").get(1).get("durationSeconds").isNumber())
+                .isTrue();
     }
 }

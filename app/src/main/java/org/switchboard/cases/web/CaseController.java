@@ -31,6 +31,7 @@ import org.switchboard.cases.CaseSummary;
 import org.switchboard.cases.CaseView;
 import org.switchboard.cases.Cases;
 import org.switchboard.cases.Channel;
+import org.switchboard.cases.InteractionView;
 import org.switchboard.cases.LinkKind;
 import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.MessageId;
@@ -267,6 +268,12 @@ class CaseController {
     Map<String, List<MessageView>> messages(@PathVariable String id) {
         Actor actor = Actors.current();
         return Map.of("items", cases.messages(cases.get(id, actor).id(), actor));
+    }
+
+    @GetMapping("/{id}/interactions")
+    Map<String, List<InteractionView>> interactions(@PathVariable String id) {
+        Actor actor = Actors.current();
+        return Map.of("items", cases.interactions(cases.get(id, actor).id(), actor));
     }
 
     @PostMapping("/{id}/replies")
