@@ -1,0 +1,137 @@
+package org.switchboard.desk.web;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.switchboard.cases.CaseFilter;
+import org.switchboard.cases.CaseSort;
+import org.switchboard.cases.CaseStatus;
+import org.switchboard.cases.CaseSummary;
+import org.switchboard.cases.Cases;
+import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueDirectory;
+import org.switchboard.cases.QueueId;
+import org.switchboard.cases.QueueRef;
+import org.switchboard.identity.Actor;
+import org.switchboard.identity.UserSummary;
+import org.switchboard.identity.Users;
+import org.switchboard.platform.Cursor;
+import org.switchboard.platform.Page;
+
+/** The lists the desk pages share: the queues an agent sees, their counts, and filtered case pages. */
+@Component
+class DeskViews {
+
+    static final Set<CaseStatus> ACTIVE = EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.PENDING);
+
+    private final Cases cases;
+    private final Users users;
+    private final ObjectProvider<QueueDirectory> queues;
+
+    DeskViews(Cases cases, Users users, ObjectProvider<QueueDirectory> queues) {
+        this.cases = cases;
+        this.users = users;
+        this.queues = queues;
+    }
+
+    /** A queue with its count badges: active cases and active unassigned cases. */
+    record QueueCount(QueueRef queue, long active, long unassigned) {}
+
+    /** The queues an actor sees: their teams' queues for an agent, all for supervisors and admins. */
+    List<QueueRef> visibleQueues(Actor actor) {
+        QueueDirectory directory = queues.getIfAvailable();
+        if (directory == null) {
+            return List.of();
+        }
+        List<QueueRef> visible =
+                new ArrayList<>(actor.seesAllQueues() ? directory.all() : directory.ownedBy(actor.teams()));
+        visible.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return visible;
+    }
+
+    List<QueueCount> queueCounts(Actor actor) {
+        List<QueueCount> counts = new ArrayList<>();
+        for (QueueRef queue : visibleQueues(actor)) {
+            CaseFilter filter = CaseFilter.all().withStatuses(ACTIVE).withQueue(queue.id());
+            counts.add(new QueueCount(queue, cases.count(filter, actor), cases.count(filter.onlyUnassigned(), actor)));
+        }
+        return counts;
+    }
+
+    /** The active cases assigned to the actor, most urgent first. */
+    Page<CaseSummary> myCases(Actor actor) {
+        CaseFilter filter = new CaseFilter(
+                ACTIVE, null, actor.id(), false, null, null, null, null, CaseSort.PRIORITY_DESC, 50, null);
+        return cases.list(filter, actor);
+    }
+
+    /**
+     * A filtered page of cases. {@code priority} is applied to the page the case list returns (the case
+     * list has no priority filter), so a page may hold fewer rows than the limit.
+     */
+    Page<CaseSummary> search(ListQuery query, Actor actor) {
+        CaseFilter filter = new CaseFilter(
+                statuses(query.status()),
+                blankToNull(query.queue()) == null ? null : QueueId.parse(query.queue()),
+                null,
+                false,
+                null,
+                null,
+                null,
+                blankToNull(query.q()),
+                CaseSort.of(query.sort()),
+                Cursor.limit(query.limit()),
+                blankToNull(query.cursor()));
+        String assignee = blankToNull(query.assignee());
+        if ("me".equals(assignee)) {
+            filter = filter.withAssignee(actor.id());
+        } else if ("none".equals(assignee)) {
+            filter = filter.onlyUnassigned();
+        } else if (assignee != null) {
+            UserSummary user = users.findByIdOrUsername(assignee).orElse(null);
+            if (user == null) {
+                return new Page<>(List.of(), null);
+            }
+            filter = filter.withAssignee(user.id());
+        }
+        Page<CaseSummary> page = cases.list(filter, actor);
+        String priority = blankToNull(query.priority());
+        if (priority != null) {
+            Priority wanted = Priority.of(priority);
+            page = new Page<>(
+                    page.items().stream().filter(c -> c.priority() == wanted).toList(), page.nextCursor());
+        }
+        return page;
+    }
+
+    private static @Nullable Set<CaseStatus> statuses(@Nullable String status) {
+        String value = blankToNull(status);
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("active")) {
+            return ACTIVE;
+        }
+        return EnumSet.of(CaseStatus.of(value.toLowerCase(Locale.ROOT)));
+    }
+
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The filters of a case list as they come from the query string. */
+    record ListQuery(
+            @Nullable String q,
+            @Nullable String status,
+            @Nullable String queue,
+            @Nullable String priority,
+            @Nullable String assignee,
+            @Nullable String sort,
+            @Nullable Integer limit,
+            @Nullable String cursor) {}
+}
