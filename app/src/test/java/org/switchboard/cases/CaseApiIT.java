@@ -164,6 +164,43 @@ class CaseApiIT {
     }
 
     @Test
+    void listAndCountFilterByOneOrSeveralPriorities() {
+        QueueRef own = RealQueues.on(anonymous).newQueue("priorities");
+        String low = create(supervisor, unique("Low"), unique("p") + "@example.test", own, "low")
+                .get("id")
+                .asString();
+        String high = create(supervisor, unique("High"), unique("p") + "@example.test", own, "high")
+                .get("id")
+                .asString();
+        String urgent = create(supervisor, unique("Urgent"), unique("p") + "@example.test", own, "urgent")
+                .get("id")
+                .asString();
+
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=high")))
+                .containsExactly(high);
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=high,urgent")))
+                .containsExactly(urgent, high);
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=low&priority=urgent")))
+                .containsExactly(urgent, low);
+        // a page of one still holds a row when the first match is not the newest case of the queue
+        var firstPage = supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=low&limit=1");
+        assertThat(ids(firstPage)).containsExactly(low);
+        assertThat(supervisor
+                        .get("/api/v1/cases/count?queue=" + own.id() + "&priority=high,urgent")
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isEqualTo(2);
+
+        for (String path : List.of("/api/v1/cases?priority=high,critical", "/api/v1/cases/count?priority=asap")) {
+            var unknown = supervisor.get(path);
+            assertThat(unknown.status()).as(path).isEqualTo(400);
+            assertThat(unknown.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("priority");
+        }
+    }
+
+    @Test
     void patchNeedsTheCurrentVersionInIfMatch() {
         String id = create(supervisor, queue).get("id").asString();
 

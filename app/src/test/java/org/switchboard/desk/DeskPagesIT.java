@@ -17,6 +17,7 @@ import org.switchboard.cases.CaseChange;
 import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseView;
 import org.switchboard.cases.Cases;
+import org.switchboard.cases.Priority;
 import org.switchboard.customer.Customers;
 import org.switchboard.desk.web.DeskDates;
 import org.switchboard.identity.UserId;
@@ -77,6 +78,27 @@ class DeskPagesIT {
         assertThat(list.body()).contains(visible.number(), assigned.number()).doesNotContain(hidden.number());
 
         assertThat(session.get("/cases/" + hidden.number()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCaseListFiltersByPriorityInTheQueryNotOnTheFetchedPage() {
+        String team = fixtures.team(DeskFixtures.unique("Urgency"));
+        TestUser agent = fixtures.agent(team);
+        var queue = fixtures.queue(team, DeskFixtures.unique("Urgency"));
+        var customer = fixtures.customer(DeskFixtures.unique("Edsger Dijkstra"));
+        CaseView normal = fixtures.openCase(queue, customer, "Normal question", "Just asking");
+        CaseView high = fixtures.openCase(queue, customer, "Pressing question", "Please hurry");
+        cases.change(high.id(), new CaseChange(null, null, Priority.HIGH, null, null, null, null, null), null, null);
+        WebSession session = signIn(agent);
+
+        var highOnly = session.get("/cases?queue=" + queue.id() + "&priority=high");
+        assertThat(highOnly.statusCode()).isEqualTo(200);
+        assertThat(highOnly.body()).contains(high.number()).doesNotContain(normal.number());
+
+        // the newest case of the queue is the high one: a page of one must still find the normal case
+        var normalFirstPage = session.get("/cases?queue=" + queue.id() + "&priority=normal&limit=1");
+        assertThat(normalFirstPage.statusCode()).isEqualTo(200);
+        assertThat(normalFirstPage.body()).contains(normal.number()).doesNotContain(high.number());
     }
 
     @Test

@@ -66,17 +66,15 @@ class DeskViews {
     /** The active cases assigned to the actor, most urgent first. */
     Page<CaseSummary> myCases(Actor actor) {
         CaseFilter filter = new CaseFilter(
-                ACTIVE, null, actor.id(), false, null, null, null, null, CaseSort.PRIORITY_DESC, 50, null);
+                ACTIVE, null, null, actor.id(), false, null, null, null, null, CaseSort.PRIORITY_DESC, 50, null);
         return cases.list(filter, actor);
     }
 
-    /**
-     * A filtered page of cases. {@code priority} is applied to the page the case list returns (the case
-     * list has no priority filter), so a page may hold fewer rows than the limit.
-     */
+    /** A filtered page of cases; every filter, priority included, is applied by the case list. */
     Page<CaseSummary> search(ListQuery query, Actor actor) {
         CaseFilter filter = new CaseFilter(
                 statuses(query.status()),
+                priorities(query.priority()),
                 blankToNull(query.queue()) == null ? null : QueueId.parse(query.queue()),
                 null,
                 false,
@@ -99,14 +97,21 @@ class DeskViews {
             }
             filter = filter.withAssignee(user.id());
         }
-        Page<CaseSummary> page = cases.list(filter, actor);
-        String priority = blankToNull(query.priority());
-        if (priority != null) {
-            Priority wanted = Priority.of(priority);
-            page = new Page<>(
-                    page.items().stream().filter(c -> c.priority() == wanted).toList(), page.nextCursor());
+        return cases.list(filter, actor);
+    }
+
+    private static @Nullable Set<Priority> priorities(@Nullable String priority) {
+        String value = blankToNull(priority);
+        if (value == null) {
+            return null;
         }
-        return page;
+        Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                priorities.add(Priority.of(part.strip()));
+            }
+        }
+        return priorities;
     }
 
     private static @Nullable Set<CaseStatus> statuses(@Nullable String status) {
