@@ -102,6 +102,41 @@ class DeskPagesIT {
     }
 
     @Test
+    void theHomePageCountsItsQueueBadgesInAFixedNumberOfStatements() {
+        String small = fixtures.team(DeskFixtures.unique("One queue"));
+        String large = fixtures.team(DeskFixtures.unique("Six queues"));
+        var customer = fixtures.customer(DeskFixtures.unique("Barbara Liskov"));
+        fixtures.openCase(fixtures.queue(small, DeskFixtures.unique("Solo")), customer, "Solo question", "Hello");
+        var six = new java.util.ArrayList<DeskFixtures.Queue>();
+        for (int i = 0; i < 6; i++) {
+            var queue = fixtures.queue(large, DeskFixtures.unique("Many " + i));
+            six.add(queue);
+            for (int c = 0; c <= i; c++) {
+                fixtures.openCase(queue, customer, "Question " + c, "Hello");
+            }
+        }
+        CaseView opened = fixtures.openCase(six.get(5), customer, "Opened question", "Hello");
+        cases.change(opened.id(), CaseChange.status(CaseStatus.OPEN), null, null);
+        CaseView taken = fixtures.openCase(six.get(5), customer, "Taken question", "Hello");
+        cases.change(
+                taken.id(), CaseChange.assign(UserId.parse(fixtures.agent(large).id())), null, null);
+
+        var oneQueue = signIn(fixtures.agent(small)).get("/");
+        var sixQueues = signIn(fixtures.agent(large)).get("/");
+
+        assertThat(oneQueue.statusCode()).isEqualTo(200);
+        assertThat(sixQueues.statusCode()).isEqualTo(200);
+        // the last queue: six new cases, one open, one assigned
+        assertThat(sixQueues.body()).contains(six.get(5).name(), ">8</span>", "7 unassigned");
+        assertThat(statements(sixQueues)).isPositive().isEqualTo(statements(oneQueue));
+    }
+
+    private static int statements(java.net.http.HttpResponse<String> response) {
+        return Integer.parseInt(
+                response.headers().firstValue("X-SQL-Statements").orElseThrow());
+    }
+
+    @Test
     void theCasePageShowsTheCaseTimelineAndCustomerAndEscapesText() {
         String team = fixtures.team(DeskFixtures.unique("Escapes"));
         TestUser agent = fixtures.agent(team);
