@@ -137,6 +137,39 @@ class DeskPagesIT {
     }
 
     @Test
+    void theAssigneeIsChosenFromTheAgentsOfTheQueueTeamAndTheSupervisors() {
+        String team = fixtures.team(DeskFixtures.unique("Assigners"));
+        String other = fixtures.team(DeskFixtures.unique("Bystanders"));
+        TestUser agent = fixtures.agent(team);
+        TestUser colleague = fixtures.agent(team);
+        TestUser outsider = fixtures.agent(other);
+        TestUser supervisor = new TestApi(port, jdbc).createUser("supervisor");
+        var queue = fixtures.queue(team, DeskFixtures.unique("Assign"));
+        CaseView view = fixtures.openCase(
+                queue, fixtures.customer(DeskFixtures.unique("Frances Allen")), "Who takes this", "Please help");
+        WebSession session = signIn(agent);
+
+        String page = session.get("/cases/" + view.number()).body();
+
+        assertThat(page)
+                .contains("<label for=\"change-assignee\"", "<select id=\"change-assignee\" name=\"assignee\"")
+                .contains("value=\"" + agent.id() + "\"", "value=\"" + colleague.id() + "\"")
+                .contains("value=\"" + supervisor.id() + "\"", "Assign to me")
+                .doesNotContain("value=\"" + outsider.id() + "\"", ">Unassign</button>");
+
+        var assigned = session.postForm(
+                "/cases/" + view.id() + "/change",
+                WebSession.token(page),
+                Map.of("assignee", colleague.id(), "version", "" + view.version()));
+
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(cases.get(view.id(), null).assignee().id()).isEqualTo(UserId.parse(colleague.id()));
+        assertThat(session.get("/cases/" + view.number()).body())
+                .containsPattern("value=\"" + colleague.id() + "\"\\s+selected=\"selected\"")
+                .contains(">Unassign</button>");
+    }
+
+    @Test
     void theCasePageShowsTheCaseTimelineAndCustomerAndEscapesText() {
         String team = fixtures.team(DeskFixtures.unique("Escapes"));
         TestUser agent = fixtures.agent(team);
