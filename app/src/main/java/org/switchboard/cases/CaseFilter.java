@@ -11,6 +11,7 @@ import org.switchboard.identity.UserId;
  * and their own cases for agents) always applies on top.
  *
  * @param statuses any of these (empty or null: all)
+ * @param priorities any of these (empty or null: all)
  * @param assignee cases assigned to this agent
  * @param unassigned only cases without an assignee (wins over {@code assignee})
  * @param tag cases carrying this tag
@@ -20,6 +21,7 @@ import org.switchboard.identity.UserId;
  */
 public record CaseFilter(
         @Nullable Set<CaseStatus> statuses,
+        @Nullable Set<Priority> priorities,
         @Nullable QueueId queue,
         @Nullable UserId assignee,
         boolean unassigned,
@@ -33,42 +35,62 @@ public record CaseFilter(
 
     /** No filter, newest updates first, 50 per page. */
     public static CaseFilter all() {
-        return new CaseFilter(null, null, null, false, null, null, null, null, CaseSort.UPDATED_DESC, 50, null);
+        return new CaseFilter(null, null, null, null, false, null, null, null, null, CaseSort.UPDATED_DESC, 50, null);
     }
 
     public CaseFilter withStatuses(Set<CaseStatus> value) {
-        return new CaseFilter(value, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
+        return new CaseFilter(
+                value, priorities, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
+    }
+
+    public CaseFilter withPriorities(Set<Priority> value) {
+        return new CaseFilter(
+                statuses, value, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
     }
 
     public CaseFilter withQueue(QueueId value) {
         return new CaseFilter(
-                statuses, value, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
+                statuses, priorities, value, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
     }
 
     public CaseFilter withAssignee(UserId value) {
-        return new CaseFilter(statuses, queue, value, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
+        return new CaseFilter(
+                statuses, priorities, queue, value, unassigned, customer, tag, updatedSince, q, sort, limit, cursor);
     }
 
     public CaseFilter onlyUnassigned() {
-        return new CaseFilter(statuses, queue, null, true, customer, tag, updatedSince, q, sort, limit, cursor);
+        return new CaseFilter(
+                statuses, priorities, queue, null, true, customer, tag, updatedSince, q, sort, limit, cursor);
     }
 
     public CaseFilter withCustomer(CustomerId value) {
-        return new CaseFilter(statuses, queue, assignee, unassigned, value, tag, updatedSince, q, sort, limit, cursor);
+        return new CaseFilter(
+                statuses, priorities, queue, assignee, unassigned, value, tag, updatedSince, q, sort, limit, cursor);
     }
 
     public CaseFilter withQuery(String value) {
         return new CaseFilter(
-                statuses, queue, assignee, unassigned, customer, tag, updatedSince, value, sort, limit, cursor);
+                statuses,
+                priorities,
+                queue,
+                assignee,
+                unassigned,
+                customer,
+                tag,
+                updatedSince,
+                value,
+                sort,
+                limit,
+                cursor);
     }
 
     public CaseFilter withLimit(int value) {
         return new CaseFilter(
-                statuses, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, value, cursor);
+                statuses, priorities, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, value, cursor);
     }
 
     public CaseFilter withCursor(String value) {
         return new CaseFilter(
-                statuses, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, value);
+                statuses, priorities, queue, assignee, unassigned, customer, tag, updatedSince, q, sort, limit, value);
     }
 }

@@ -2,6 +2,8 @@ package org.switchboard.cases;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.switchboard.identity.Actor;
 import org.switchboard.platform.Page;
@@ -43,6 +45,13 @@ public interface Cases {
 
     /** How many cases match (cursor, sort and limit are ignored); for count badges. */
     long count(CaseFilter filter, @Nullable Actor actor);
+
+    /**
+     * The count badges of these queues in one SQL statement: every queue asked for is in the map (zero
+     * when it has no such case). The actor's visibility applies as in {@link #count}: an agent counts in
+     * a queue of another team only the cases assigned to them.
+     */
+    Map<QueueId, QueueCounts> countByQueue(Set<QueueId> queues, @Nullable Actor actor);
 
     /**
      * Changes status, priority, queue, assignee, tags, category or disposition. Each changed field is

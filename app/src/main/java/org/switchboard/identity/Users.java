@@ -18,6 +18,12 @@ public interface Users {
 
     Set<TeamId> teamsOf(UserId id);
 
+    /**
+     * Who may take work of these teams: the active members of any of them (whatever their role) plus
+     * every active supervisor, ordered by display name (case-insensitively). One query.
+     */
+    List<UserSummary> activeUsers(Set<TeamId> teams);
+
     /** Every team, ordered by name (case-insensitively). */
     List<TeamSummary> teams();
 

@@ -164,6 +164,104 @@ class CaseApiIT {
     }
 
     @Test
+    void listAndCountFilterByOneOrSeveralPriorities() {
+        QueueRef own = RealQueues.on(anonymous).newQueue("priorities");
+        String low = create(supervisor, unique("Low"), unique("p") + "@example.test", own, "low")
+                .get("id")
+                .asString();
+        String high = create(supervisor, unique("High"), unique("p") + "@example.test", own, "high")
+                .get("id")
+                .asString();
+        String urgent = create(supervisor, unique("Urgent"), unique("p") + "@example.test", own, "urgent")
+                .get("id")
+                .asString();
+
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=high")))
+                .containsExactly(high);
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=high,urgent")))
+                .containsExactly(urgent, high);
+        assertThat(ids(supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=low&priority=urgent")))
+                .containsExactly(urgent, low);
+        // a page of one still holds a row when the first match is not the newest case of the queue
+        var firstPage = supervisor.get("/api/v1/cases?queue=" + own.id() + "&priority=low&limit=1");
+        assertThat(ids(firstPage)).containsExactly(low);
+        assertThat(supervisor
+                        .get("/api/v1/cases/count?queue=" + own.id() + "&priority=high,urgent")
+                        .json()
+                        .get("count")
+                        .asLong())
+                .isEqualTo(2);
+
+        for (String path : List.of("/api/v1/cases?priority=high,critical", "/api/v1/cases/count?priority=asap")) {
+            var unknown = supervisor.get(path);
+            assertThat(unknown.status()).as(path).isEqualTo(400);
+            assertThat(unknown.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("priority");
+        }
+    }
+
+    @Test
+    void countsByQueueGroupOpenAndUnassignedCasesOfTheQueuesTheCallerSees() {
+        var world = RealQueues.on(anonymous);
+        var team = world.newTeam("Counts");
+        QueueRef mine = world.newQueue("counted", team);
+        QueueRef empty = world.newQueue("empty", team);
+        var agentUser = anonymous.createUser("agent");
+        world.addMember(team, agentUser.id());
+        TestApi agent = anonymous.as(agentUser);
+        create(supervisor, unique("New"), unique("c") + "@example.test", mine, "normal");
+        String opened = create(supervisor, unique("Open"), unique("c") + "@example.test", mine, "normal")
+                .get("id")
+                .asString();
+        String taken = create(supervisor, unique("Taken"), unique("c") + "@example.test", mine, "normal")
+                .get("id")
+                .asString();
+        String waiting = create(supervisor, unique("Waiting"), unique("c") + "@example.test", mine, "normal")
+                .get("id")
+                .asString();
+        String done = create(supervisor, unique("Done"), unique("c") + "@example.test", mine, "normal")
+                .get("id")
+                .asString();
+        assertThat(supervisor
+                        .patch("/api/v1/cases/" + opened, "{\"status\": \"open\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(supervisor
+                        .patch("/api/v1/cases/" + taken, "{\"assignee\": \"me\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(supervisor
+                        .patch(
+                                "/api/v1/cases/" + waiting,
+                                "{\"status\": \"pending\", \"pendingReason\": \"waiting_on_customer\"}")
+                        .status())
+                .isEqualTo(200);
+        var resolved = supervisor.patch(
+                "/api/v1/cases/" + done, "{\"status\": \"resolved\", \"disposition\": \"refund_issued\"}");
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        create(supervisor, unique("Elsewhere"), unique("c") + "@example.test", queue, "normal");
+
+        var response = agent.get("/api/v1/cases/counts/by-queue");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var items = new java.util.HashMap<String, JsonNode>();
+        response.json().get("items").forEach(item -> items.put(item.get("queue").asString(), item));
+        assertThat(items).containsOnlyKeys(mine.id().toString(), empty.id().toString());
+        assertThat(items.get(mine.id().toString()).get("open").asLong()).isEqualTo(4);
+        assertThat(items.get(mine.id().toString()).get("unassigned").asLong()).isEqualTo(2);
+        assertThat(items.get(empty.id().toString()).get("open").asLong()).isZero();
+        assertThat(items.get(empty.id().toString()).get("unassigned").asLong()).isZero();
+
+        var all = supervisor.get("/api/v1/cases/counts/by-queue");
+        assertThat(all.status()).isEqualTo(200);
+        var queues = new ArrayList<String>();
+        all.json().get("items").forEach(item -> queues.add(item.get("queue").asString()));
+        assertThat(queues)
+                .contains(
+                        mine.id().toString(), empty.id().toString(), queue.id().toString());
+    }
+
+    @Test
     void patchNeedsTheCurrentVersionInIfMatch() {
         String id = create(supervisor, queue).get("id").asString();
 

@@ -17,6 +17,7 @@ import org.switchboard.cases.CaseChange;
 import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseView;
 import org.switchboard.cases.Cases;
+import org.switchboard.cases.Priority;
 import org.switchboard.customer.Customers;
 import org.switchboard.desk.web.DeskDates;
 import org.switchboard.identity.UserId;
@@ -77,6 +78,95 @@ class DeskPagesIT {
         assertThat(list.body()).contains(visible.number(), assigned.number()).doesNotContain(hidden.number());
 
         assertThat(session.get("/cases/" + hidden.number()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCaseListFiltersByPriorityInTheQueryNotOnTheFetchedPage() {
+        String team = fixtures.team(DeskFixtures.unique("Urgency"));
+        TestUser agent = fixtures.agent(team);
+        var queue = fixtures.queue(team, DeskFixtures.unique("Urgency"));
+        var customer = fixtures.customer(DeskFixtures.unique("Edsger Dijkstra"));
+        CaseView normal = fixtures.openCase(queue, customer, "Normal question", "Just asking");
+        CaseView high = fixtures.openCase(queue, customer, "Pressing question", "Please hurry");
+        cases.change(high.id(), new CaseChange(null, null, Priority.HIGH, null, null, null, null, null), null, null);
+        WebSession session = signIn(agent);
+
+        var highOnly = session.get("/cases?queue=" + queue.id() + "&priority=high");
+        assertThat(highOnly.statusCode()).isEqualTo(200);
+        assertThat(highOnly.body()).contains(high.number()).doesNotContain(normal.number());
+
+        // the newest case of the queue is the high one: a page of one must still find the normal case
+        var normalFirstPage = session.get("/cases?queue=" + queue.id() + "&priority=normal&limit=1");
+        assertThat(normalFirstPage.statusCode()).isEqualTo(200);
+        assertThat(normalFirstPage.body()).contains(normal.number()).doesNotContain(high.number());
+    }
+
+    @Test
+    void theHomePageCountsItsQueueBadgesInAFixedNumberOfStatements() {
+        String small = fixtures.team(DeskFixtures.unique("One queue"));
+        String large = fixtures.team(DeskFixtures.unique("Six queues"));
+        var customer = fixtures.customer(DeskFixtures.unique("Barbara Liskov"));
+        fixtures.openCase(fixtures.queue(small, DeskFixtures.unique("Solo")), customer, "Solo question", "Hello");
+        var six = new java.util.ArrayList<DeskFixtures.Queue>();
+        for (int i = 0; i < 6; i++) {
+            var queue = fixtures.queue(large, DeskFixtures.unique("Many " + i));
+            six.add(queue);
+            for (int c = 0; c <= i; c++) {
+                fixtures.openCase(queue, customer, "Question " + c, "Hello");
+            }
+        }
+        CaseView opened = fixtures.openCase(six.get(5), customer, "Opened question", "Hello");
+        cases.change(opened.id(), CaseChange.status(CaseStatus.OPEN), null, null);
+        CaseView taken = fixtures.openCase(six.get(5), customer, "Taken question", "Hello");
+        cases.change(
+                taken.id(), CaseChange.assign(UserId.parse(fixtures.agent(large).id())), null, null);
+
+        var oneQueue = signIn(fixtures.agent(small)).get("/");
+        var sixQueues = signIn(fixtures.agent(large)).get("/");
+
+        assertThat(oneQueue.statusCode()).isEqualTo(200);
+        assertThat(sixQueues.statusCode()).isEqualTo(200);
+        // the last queue: six new cases, one open, one assigned
+        assertThat(sixQueues.body()).contains(six.get(5).name(), ">8</span>", "7 unassigned");
+        assertThat(statements(sixQueues)).isPositive().isEqualTo(statements(oneQueue));
+    }
+
+    private static int statements(java.net.http.HttpResponse<String> response) {
+        return Integer.parseInt(
+                response.headers().firstValue("X-SQL-Statements").orElseThrow());
+    }
+
+    @Test
+    void theAssigneeIsChosenFromTheAgentsOfTheQueueTeamAndTheSupervisors() {
+        String team = fixtures.team(DeskFixtures.unique("Assigners"));
+        String other = fixtures.team(DeskFixtures.unique("Bystanders"));
+        TestUser agent = fixtures.agent(team);
+        TestUser colleague = fixtures.agent(team);
+        TestUser outsider = fixtures.agent(other);
+        TestUser supervisor = new TestApi(port, jdbc).createUser("supervisor");
+        var queue = fixtures.queue(team, DeskFixtures.unique("Assign"));
+        CaseView view = fixtures.openCase(
+                queue, fixtures.customer(DeskFixtures.unique("Frances Allen")), "Who takes this", "Please help");
+        WebSession session = signIn(agent);
+
+        String page = session.get("/cases/" + view.number()).body();
+
+        assertThat(page)
+                .contains("<label for=\"change-assignee\"", "<select id=\"change-assignee\" name=\"assignee\"")
+                .contains("value=\"" + agent.id() + "\"", "value=\"" + colleague.id() + "\"")
+                .contains("value=\"" + supervisor.id() + "\"", "Assign to me")
+                .doesNotContain("value=\"" + outsider.id() + "\"", ">Unassign</button>");
+
+        var assigned = session.postForm(
+                "/cases/" + view.id() + "/change",
+                WebSession.token(page),
+                Map.of("assignee", colleague.id(), "version", "" + view.version()));
+
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(cases.get(view.id(), null).assignee().id()).isEqualTo(UserId.parse(colleague.id()));
+        assertThat(session.get("/cases/" + view.number()).body())
+                .containsPattern("value=\"" + colleague.id() + "\"\\s+selected=\"selected\"")
+                .contains(">Unassign</button>");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.switchboard.cases.CaseFilter;
 import org.switchboard.cases.CaseSort;
 import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseSummary;
+import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueCounts;
 import org.switchboard.cases.QueueDirectory;
 import org.switchboard.cases.QueueId;
 import org.switchboard.cases.QueueRef;
@@ -113,12 +115,42 @@ class CaseLists {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    private void where(CaseFilter filter, Scope scope, StringBuilder sql, List<Object> params) {
+    /** Open and unassigned cases per queue: one statement, grouped by queue. */
+    Map<QueueId, QueueCounts> countByQueue(Set<QueueId> queues, Scope scope) {
+        var counts = new java.util.LinkedHashMap<QueueId, QueueCounts>();
+        if (queues.isEmpty()) {
+            return counts;
+        }
+        var sql = new StringBuilder("select queue_id,"
+                + " count(*) filter (where status in ('new', 'open', 'pending')) as open,"
+                + " count(*) filter (where status in ('new', 'open') and assignee_id is null) as unassigned"
+                + " from support_case where queue_id = any(?::uuid[]) and status in ('new', 'open', 'pending')");
+        var params = new ArrayList<Object>();
+        params.add(Sql.uuids(queues.stream().map(QueueId::value).toList()));
+        visibility(scope, sql, params);
+        sql.append(" group by queue_id");
+        queues.forEach(queue -> counts.put(queue, QueueCounts.none(queue)));
+        jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> {
+                    QueueId queue = new QueueId(rs.getObject("queue_id", UUID.class));
+                    return new QueueCounts(queue, rs.getLong("open"), rs.getLong("unassigned"));
+                })
+                .list()
+                .forEach(count -> counts.put(count.queue(), count));
+        return counts;
+    }
+
+    private static void visibility(Scope scope, StringBuilder sql, List<Object> params) {
         if (!scope.all()) {
             sql.append(" and (queue_id = any(?::uuid[]) or assignee_id = ?)");
             params.add(Sql.uuids(scope.queues()));
             params.add(scope.user());
         }
+    }
+
+    private void where(CaseFilter filter, Scope scope, StringBuilder sql, List<Object> params) {
+        visibility(scope, sql, params);
         Set<CaseStatus> statuses = filter.statuses();
         if (statuses != null && !statuses.isEmpty()) {
             if (statuses.size() == 1) {
@@ -127,6 +159,16 @@ class CaseLists {
             } else {
                 sql.append(" and status = any(?::text[])");
                 params.add(statuses.stream().map(CaseStatus::wire).toArray(String[]::new));
+            }
+        }
+        Set<Priority> priorities = filter.priorities();
+        if (priorities != null && !priorities.isEmpty()) {
+            if (priorities.size() == 1) {
+                sql.append(" and priority = ?");
+                params.add(priorities.iterator().next().ordinal());
+            } else {
+                sql.append(" and priority = any(?::smallint[])");
+                params.add(priorities.stream().map(Priority::ordinal).toArray(Integer[]::new));
             }
         }
         if (filter.queue() != null) {

@@ -67,6 +67,7 @@ import org.switchboard.cases.OpenCase;
 import org.switchboard.cases.Party;
 import org.switchboard.cases.PendingReason;
 import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueCounts;
 import org.switchboard.cases.QueueDirectory;
 import org.switchboard.cases.QueueId;
 import org.switchboard.cases.QueueRef;
@@ -164,6 +165,12 @@ class CaseService implements Cases {
     @Transactional(readOnly = true)
     public long count(CaseFilter filter, @Nullable Actor actor) {
         return lists.count(filter, scope(actor));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<QueueId, QueueCounts> countByQueue(Set<QueueId> queues, @Nullable Actor actor) {
+        return lists.countByQueue(queues, scope(actor));
     }
 
     @Override

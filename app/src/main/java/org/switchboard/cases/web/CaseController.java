@@ -38,8 +38,10 @@ import org.switchboard.cases.MessageId;
 import org.switchboard.cases.MessageView;
 import org.switchboard.cases.OpenCase;
 import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueCounts;
 import org.switchboard.cases.QueueDirectory;
 import org.switchboard.cases.QueueId;
+import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.TimelineEntry;
 import org.switchboard.customer.ChannelIdentity;
 import org.switchboard.customer.CustomerId;
@@ -148,6 +150,7 @@ class CaseController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> priority,
             @RequestParam(required = false) String queue,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String customer,
@@ -157,13 +160,15 @@ class CaseController {
             @RequestParam(required = false) String sort) {
         Actor actor = Actors.current();
         return cases.list(
-                filter(limit, cursor, status, queue, assignee, customer, tag, updatedSince, q, sort, actor), actor);
+                filter(limit, cursor, status, priority, queue, assignee, customer, tag, updatedSince, q, sort, actor),
+                actor);
     }
 
     /** The number of cases a list would show (same filters), e.g. for badges: {@code {"count"}}. */
     @GetMapping("/count")
     Map<String, Long> count(
             @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> priority,
             @RequestParam(required = false) String queue,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String customer,
@@ -174,14 +179,43 @@ class CaseController {
         return Map.of(
                 "count",
                 cases.count(
-                        filter(null, null, status, queue, assignee, customer, tag, updatedSince, q, null, actor),
+                        filter(
+                                null,
+                                null,
+                                status,
+                                priority,
+                                queue,
+                                assignee,
+                                customer,
+                                tag,
+                                updatedSince,
+                                q,
+                                null,
+                                actor),
                         actor));
+    }
+
+    /**
+     * The count badges of every queue the caller sees (their teams' queues for an agent, all for
+     * supervisors and admins), by queue name: {@code {"items": [{"queue", "open", "unassigned"}]}}.
+     */
+    @GetMapping("/counts/by-queue")
+    Map<String, List<QueueCounts>> countsByQueue() {
+        Actor actor = Actors.current();
+        List<QueueRef> visible =
+                new java.util.ArrayList<>(actor.seesAllQueues() ? queues.all() : queues.ownedBy(actor.teams()));
+        visible.sort(java.util.Comparator.comparing(QueueRef::name, String.CASE_INSENSITIVE_ORDER));
+        var ids = new java.util.LinkedHashSet<QueueId>();
+        visible.forEach(queue -> ids.add(queue.id()));
+        Map<QueueId, QueueCounts> counts = cases.countByQueue(ids, actor);
+        return Map.of("items", ids.stream().map(counts::get).toList());
     }
 
     private CaseFilter filter(
             @Nullable Integer limit,
             @Nullable String cursor,
             @Nullable List<String> status,
+            @Nullable List<String> priority,
             @Nullable String queue,
             @Nullable String assignee,
             @Nullable String customer,
@@ -197,6 +231,17 @@ class CaseController {
                 for (String part : s.split(",")) {
                     if (!part.isBlank()) {
                         statuses.add(CaseStatus.of(part));
+                    }
+                }
+            }
+        }
+        Set<Priority> priorities = null;
+        if (priority != null && !priority.isEmpty()) {
+            priorities = new HashSet<>();
+            for (String p : priority) {
+                for (String part : p.split(",")) {
+                    if (!part.isBlank()) {
+                        priorities.add(Priority.of(part.strip()));
                     }
                 }
             }
@@ -234,6 +279,7 @@ class CaseController {
         }
         return new CaseFilter(
                 statuses,
+                priorities,
                 queueId,
                 assigneeId,
                 unassigned,

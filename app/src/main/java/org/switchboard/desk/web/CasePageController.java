@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.cases.AgentRef;
 import org.switchboard.cases.AttachmentId;
 import org.switchboard.cases.AttachmentTooLargeException;
 import org.switchboard.cases.CaseChange;
@@ -51,7 +52,9 @@ import org.switchboard.desk.internal.DeskProperties;
 import org.switchboard.desk.internal.LiveUpdates;
 import org.switchboard.identity.Actor;
 import org.switchboard.identity.Actors;
+import org.switchboard.identity.TeamId;
 import org.switchboard.identity.UserId;
+import org.switchboard.identity.UserSummary;
 import org.switchboard.identity.Users;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
@@ -299,6 +302,22 @@ class CasePageController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("pendingReasons", PendingReason.values());
         model.addAttribute("queues", views.visibleQueues(actor));
+        model.addAttribute("assignees", assignees(view));
+    }
+
+    /**
+     * Whom the case may be assigned to: the active members of the team owning its queue, the
+     * supervisors, and its current assignee.
+     */
+    private List<UserSummary> assignees(CaseView view) {
+        Set<TeamId> teams =
+                view.queue() == null ? Set.of() : Set.of(view.queue().team());
+        List<UserSummary> assignees = new ArrayList<>(users.activeUsers(teams));
+        AgentRef current = view.assignee();
+        if (current != null && assignees.stream().noneMatch(u -> u.id().equals(current.id()))) {
+            users.find(current.id()).ifPresent(user -> assignees.add(0, user));
+        }
+        return assignees;
     }
 
     /** The customer's other cases and their contacts across channels: the start of the 360 view. */

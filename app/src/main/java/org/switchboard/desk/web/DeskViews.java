@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.switchboard.cases.CaseStatus;
 import org.switchboard.cases.CaseSummary;
 import org.switchboard.cases.Cases;
 import org.switchboard.cases.Priority;
+import org.switchboard.cases.QueueCounts;
 import org.switchboard.cases.QueueDirectory;
 import org.switchboard.cases.QueueId;
 import org.switchboard.cases.QueueRef;
@@ -39,7 +41,7 @@ class DeskViews {
         this.queues = queues;
     }
 
-    /** A queue with its count badges: active cases and active unassigned cases. */
+    /** A queue with its count badges: active cases, and new or open cases nobody is assigned to. */
     record QueueCount(QueueRef queue, long active, long unassigned) {}
 
     /** The queues an actor sees: their teams' queues for an agent, all for supervisors and admins. */
@@ -54,11 +56,16 @@ class DeskViews {
         return visible;
     }
 
+    /** The visible queues with their badges, counted in one statement whatever the number of queues. */
     List<QueueCount> queueCounts(Actor actor) {
+        List<QueueRef> visible = visibleQueues(actor);
+        Set<QueueId> ids = new java.util.LinkedHashSet<>();
+        visible.forEach(queue -> ids.add(queue.id()));
+        Map<QueueId, QueueCounts> counted = ids.isEmpty() ? Map.of() : cases.countByQueue(ids, actor);
         List<QueueCount> counts = new ArrayList<>();
-        for (QueueRef queue : visibleQueues(actor)) {
-            CaseFilter filter = CaseFilter.all().withStatuses(ACTIVE).withQueue(queue.id());
-            counts.add(new QueueCount(queue, cases.count(filter, actor), cases.count(filter.onlyUnassigned(), actor)));
+        for (QueueRef queue : visible) {
+            QueueCounts count = counted.getOrDefault(queue.id(), QueueCounts.none(queue.id()));
+            counts.add(new QueueCount(queue, count.open(), count.unassigned()));
         }
         return counts;
     }
@@ -66,17 +73,15 @@ class DeskViews {
     /** The active cases assigned to the actor, most urgent first. */
     Page<CaseSummary> myCases(Actor actor) {
         CaseFilter filter = new CaseFilter(
-                ACTIVE, null, actor.id(), false, null, null, null, null, CaseSort.PRIORITY_DESC, 50, null);
+                ACTIVE, null, null, actor.id(), false, null, null, null, null, CaseSort.PRIORITY_DESC, 50, null);
         return cases.list(filter, actor);
     }
 
-    /**
-     * A filtered page of cases. {@code priority} is applied to the page the case list returns (the case
-     * list has no priority filter), so a page may hold fewer rows than the limit.
-     */
+    /** A filtered page of cases; every filter, priority included, is applied by the case list. */
     Page<CaseSummary> search(ListQuery query, Actor actor) {
         CaseFilter filter = new CaseFilter(
                 statuses(query.status()),
+                priorities(query.priority()),
                 blankToNull(query.queue()) == null ? null : QueueId.parse(query.queue()),
                 null,
                 false,
@@ -99,14 +104,21 @@ class DeskViews {
             }
             filter = filter.withAssignee(user.id());
         }
-        Page<CaseSummary> page = cases.list(filter, actor);
-        String priority = blankToNull(query.priority());
-        if (priority != null) {
-            Priority wanted = Priority.of(priority);
-            page = new Page<>(
-                    page.items().stream().filter(c -> c.priority() == wanted).toList(), page.nextCursor());
+        return cases.list(filter, actor);
+    }
+
+    private static @Nullable Set<Priority> priorities(@Nullable String priority) {
+        String value = blankToNull(priority);
+        if (value == null) {
+            return null;
         }
-        return page;
+        Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                priorities.add(Priority.of(part.strip()));
+            }
+        }
+        return priorities;
     }
 
     private static @Nullable Set<CaseStatus> statuses(@Nullable String status) {
@@ -117,7 +129,13 @@ class DeskViews {
         if (value.equals("active")) {
             return ACTIVE;
         }
-        return EnumSet.of(CaseStatus.of(value.toLowerCase(Locale.ROOT)));
+        Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                statuses.add(CaseStatus.of(part.strip().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return statuses;
     }
 
     static @Nullable String blankToNull(@Nullable String value) {

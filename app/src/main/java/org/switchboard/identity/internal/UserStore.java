@@ -74,6 +74,17 @@ public class UserStore implements Users, AgentProfiles {
     }
 
     @Override
+    public List<UserSummary> activeUsers(Set<TeamId> teams) {
+        String[] teamIds = teams.stream().map(team -> team.value().toString()).toArray(String[]::new);
+        return jdbc.sql("select * from app_user u where u.active and (u.role = 'supervisor' or exists ("
+                        + "select 1 from team_member m where m.user_id = u.id and m.team_id = any(?::uuid[])))"
+                        + " order by lower(u.display_name), u.id")
+                .param(teamIds)
+                .query((rs, n) -> summary(rs))
+                .list();
+    }
+
+    @Override
     public List<TeamSummary> teams() {
         return jdbc.sql("select id, name from team order by lower(name), id")
                 .query((rs, n) -> new TeamSummary(new TeamId(Sql.uuid(rs, "id")), rs.getString("name")))

@@ -79,6 +79,36 @@ class IdentityInternalsIT {
     }
 
     @Test
+    void activeUsersAreTheTeamsActiveMembersAndTheSupervisors() {
+        var api = new TestApi(port, jdbc);
+        var admin = api.as(api.createUser("admin"));
+        String team = admin.post("/api/v1/teams", "{\"name\":\"Assignable team " + UUID.randomUUID() + "\"}")
+                .json()
+                .get("id")
+                .asString();
+        var member = api.createUser("agent");
+        var leaver = api.createUser("agent");
+        var outsider = api.createUser("agent");
+        var supervisor = api.createUser("supervisor");
+        var otherAdmin = api.createUser("admin");
+        admin.put("/api/v1/teams/" + team + "/members/" + member.id(), null);
+        admin.put("/api/v1/teams/" + team + "/members/" + leaver.id(), null);
+        admin.post("/api/v1/users/" + leaver.id() + "/deactivate", null);
+
+        var ids = users.activeUsers(java.util.Set.of(TeamId.parse(team))).stream()
+                .map(u -> u.id().toString())
+                .toList();
+
+        assertThat(ids)
+                .contains(member.id(), supervisor.id())
+                .doesNotContain(leaver.id(), outsider.id(), otherAdmin.id());
+        assertThat(users.activeUsers(java.util.Set.of()))
+                .extracting(u -> u.id().toString())
+                .contains(supervisor.id())
+                .doesNotContain(member.id());
+    }
+
+    @Test
     void agentProfilesCarrySkillsLanguagesAndCapacity() {
         var api = new TestApi(port, jdbc);
         var admin = api.as(api.createUser("admin"));
