@@ -32,6 +32,8 @@ create unique index support_case_number on support_case (number);
 create index support_case_status_queue_updated on support_case (status, queue_id, updated_at desc, id desc);
 create index support_case_queue_updated on support_case (queue_id, updated_at desc, id desc);
 create index support_case_assignee_status on support_case (assignee_id, status, updated_at desc, id desc);
+-- "my open cases": walk the agent's cases newest first and stop after a page (statuses filtered on the way)
+create index support_case_assignee_updated on support_case (assignee_id, updated_at desc, id desc);
 create index support_case_customer on support_case (customer_id, updated_at desc, id desc);
 create index support_case_updated on support_case (updated_at desc, id desc);
 create index support_case_created on support_case (created_at desc, id desc);
