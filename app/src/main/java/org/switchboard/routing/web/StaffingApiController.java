@@ -21,6 +21,8 @@ class StaffingApiController {
 
     static final double MAX_ARRIVALS_PER_HOUR = 1_000_000;
     static final double MAX_SECONDS = 86_400;
+    /** Bounds the Erlang A series (about arrivals per second times patience terms per evaluation). */
+    static final double MAX_PATIENCE_SECONDS = 3_600;
 
     @GetMapping("/api/v1/routing/staffing")
     Prediction staffing(
@@ -36,7 +38,7 @@ class StaffingApiController {
         Double fraction = fraction("target", target, problems);
         Double patience = patienceSeconds == null || patienceSeconds.isBlank()
                 ? null
-                : positive("patienceSeconds", patienceSeconds, MAX_SECONDS, problems);
+                : positive("patienceSeconds", patienceSeconds, MAX_PATIENCE_SECONDS, problems);
         if (!problems.isEmpty() || arrivals == null || aht == null || threshold == null || fraction == null) {
             throw new InvalidInputException(problems);
         }

@@ -85,12 +85,23 @@ class StaffingApiIT {
                 "arrivalsPerHour=200&ahtSeconds=180&serviceLevelSeconds=20&target=NaN | target",
                 "arrivalsPerHour=200&ahtSeconds=180&serviceLevelSeconds=20 | target",
                 "arrivalsPerHour=200&ahtSeconds=180&serviceLevelSeconds=20&target=0.8&patienceSeconds=0 | patienceSeconds",
+                "arrivalsPerHour=200&ahtSeconds=180&serviceLevelSeconds=20&target=0.8&patienceSeconds=3601 | patienceSeconds",
                 "arrivalsPerHour=1e12&ahtSeconds=180&serviceLevelSeconds=20&target=0.8 | arrivalsPerHour"
             })
     void badInputIsA400NamingTheField(String query, String field) {
         var response = agent.get(PATH + "?" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(fields(response)).containsExactly(field);
+    }
+
+    @Test
+    void theLargestAllowedErlangALoadAnswersPromptly() {
+        long started = System.nanoTime();
+        var response = agent.get(PATH
+                + "?arrivalsPerHour=1000000&ahtSeconds=30&serviceLevelSeconds=20&target=0.99&patienceSeconds=3600");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("agents").asInt()).isBetween(8_000, 9_000);
+        assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);
     }
 
     @Test
