@@ -64,7 +64,7 @@ class ErlangTest {
     @ParameterizedTest(name = "{0} agents")
     @CsvSource({"5", "10", "12", "14", "20"})
     void erlangAApproachesErlangCWhenCallersArePatient(int agents) {
-        Load patient = new Load(200, 180, 20, 1e9);
+        Load patient = new Load(200, 180, 20, 1e8);
         Prediction a = ErlangA.predict(patient, agents);
         if (agents > 10) {
             Prediction c = ErlangC.predict(PUBLISHED, agents);
