@@ -31,6 +31,7 @@ import org.switchboard.platform.Cursor;
 import org.switchboard.platform.ETags;
 import org.switchboard.platform.Ids;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.JsonBody;
 import org.switchboard.platform.Page;
 import org.switchboard.platform.StaleVersionException;
 import tools.jackson.databind.JsonNode;

@@ -91,23 +91,8 @@ public class Invitations {
     @Transactional
     public Optional<UserId> accept(String token, String password) {
         ProfileRules.password(password, "password");
-        Optional<UserId> user = jdbc.sql("""
-                        update invitation i set used_at = :now
-                        from app_user u
-                        where i.token_hash = :hash and u.id = i.user_id and u.active
-                          and i.used_at is null and i.expires_at > :now
-                        returning i.user_id""")
-                .param("now", Sql.ts(clock.instant()))
-                .param("hash", SecretTokens.hash(token))
-                .query((rs, n) -> new UserId(Sql.uuid(rs, "user_id")))
-                .optional();
-        user.ifPresent(id -> {
-            // Other outstanding invitations of the user are void once a password is set
-            jdbc.sql("update invitation set used_at = ? where user_id = ? and used_at is null")
-                    .params(Sql.ts(clock.instant()), id.value())
-                    .update();
-            passwords.set(id, password, "invitation");
-        });
+        Optional<UserId> user = SingleUseLinks.redeem(jdbc, "invitation", token, clock.instant());
+        user.ifPresent(id -> passwords.set(id, password, "invitation"));
         return user;
     }
 

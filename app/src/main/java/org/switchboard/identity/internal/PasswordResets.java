@@ -101,22 +101,8 @@ public class PasswordResets {
     @Transactional
     public Optional<UserId> reset(String token, String password) {
         ProfileRules.password(password, "password");
-        Optional<UserId> user = jdbc.sql("""
-                        update password_reset r set used_at = :now
-                        from app_user u
-                        where r.token_hash = :hash and u.id = r.user_id and u.active
-                          and r.used_at is null and r.expires_at > :now
-                        returning r.user_id""")
-                .param("now", Sql.ts(clock.instant()))
-                .param("hash", SecretTokens.hash(token))
-                .query((rs, n) -> new UserId(Sql.uuid(rs, "user_id")))
-                .optional();
-        user.ifPresent(id -> {
-            jdbc.sql("update password_reset set used_at = ? where user_id = ? and used_at is null")
-                    .params(Sql.ts(clock.instant()), id.value())
-                    .update();
-            passwords.set(id, password, "password_reset");
-        });
+        Optional<UserId> user = SingleUseLinks.redeem(jdbc, "password_reset", token, clock.instant());
+        user.ifPresent(id -> passwords.set(id, password, "password_reset"));
         return user;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.platform.Cursor;
 import org.switchboard.platform.ETags;
+import org.switchboard.platform.JsonBody;
 import org.switchboard.platform.Page;
 import org.switchboard.platform.StaleVersionException;
 import org.switchboard.routing.internal.Queue;

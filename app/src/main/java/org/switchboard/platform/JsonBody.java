@@ -1,10 +1,8 @@
-package org.switchboard.routing.web;
+package org.switchboard.platform;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.switchboard.platform.FieldProblem;
-import org.switchboard.platform.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * one and every wrongly typed value is reported with its field name. Problems are collected; {@link
  * #check()} throws them all as one 400.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode node;
     private final String prefix;
@@ -24,7 +22,7 @@ final class JsonBody {
         this.problems = problems;
     }
 
-    static JsonBody of(@Nullable JsonNode node) {
+    public static JsonBody of(@Nullable JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
@@ -33,7 +31,7 @@ final class JsonBody {
 
     /** The object in {@code field} (sharing this body's problems), or null when absent or not an object. */
     @Nullable
-    JsonBody object(String field) {
+    public JsonBody object(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -46,7 +44,7 @@ final class JsonBody {
     }
 
     /** The objects of the array in {@code field}; each named {@code field[i]}. */
-    List<JsonBody> objects(String field) {
+    public List<JsonBody> objects(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return List.of();
@@ -67,22 +65,22 @@ final class JsonBody {
         return items;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return node.has(field);
     }
 
-    boolean isNull(String field) {
+    public boolean isNull(String field) {
         JsonNode value = node.get(field);
         return value != null && value.isNull();
     }
 
-    boolean isString(String field) {
+    public boolean isString(String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString();
     }
 
     @Nullable
-    String string(String field) {
+    public String string(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -95,7 +93,7 @@ final class JsonBody {
     }
 
     @Nullable
-    List<String> strings(String field) {
+    public List<String> strings(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -117,7 +115,7 @@ final class JsonBody {
     }
 
     @Nullable
-    Integer integer(String field) {
+    public Integer integer(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -130,7 +128,7 @@ final class JsonBody {
     }
 
     @Nullable
-    Boolean bool(String field) {
+    public Boolean bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -143,15 +141,15 @@ final class JsonBody {
     }
 
     /** The full name of a field of this object, e.g. {@code identities[0].value}. */
-    String name(String field) {
+    public String name(String field) {
         return prefix + field;
     }
 
-    void problem(String field, String message) {
+    public void problem(String field, String message) {
         problems.add(new FieldProblem(name(field), message));
     }
 
-    void check() {
+    public void check() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
