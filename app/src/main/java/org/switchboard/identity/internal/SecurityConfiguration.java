@@ -65,6 +65,10 @@ class SecurityConfiguration {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
                         .permitAll()
+                        // Customer self-service: the knowledge endpoints answer anonymous callers with
+                        // customer-audience content only and widen it for a signed-in agent.
+                        .requestMatchers("/api/v1/help/**", "/api/v1/knowledge/search", "/api/v1/knowledge/suggestions")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -106,6 +110,8 @@ class SecurityConfiguration {
                                 "/invite/**",
                                 "/password-reset",
                                 "/password-reset/**",
+                                "/help",
+                                "/help/**",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/webjars/**",
