@@ -846,6 +846,15 @@ public final class RoutingEngine {
     /** The queue policy's pick among a lane's ready agents. */
     private @Nullable Agent choose(Lane lane, @Nullable Agent except) {
         Policy policy = lane.queue.spec.policy();
+        if (policy == Policy.LONGEST_IDLE) {
+            // The ready set keeps the order in which agents became ready: its first member idles longest.
+            for (Agent agent : lane.ready) {
+                if (agent != except) {
+                    return agent;
+                }
+            }
+            return null;
+        }
         Agent best = null;
         double bestScore = 0;
         for (Agent agent : lane.ready) {
@@ -853,7 +862,7 @@ public final class RoutingEngine {
                 continue;
             }
             double score = switch (policy) {
-                case LONGEST_IDLE -> agent.idleSince;
+                case LONGEST_IDLE -> 0;
                 case MOST_SKILLED -> -lane.proficiency(agent);
                 case LEAST_OCCUPIED -> agent.occupancy();
                 case ROUND_ROBIN -> lane.queue.lastOffer.getOrDefault(agent, 0L);
