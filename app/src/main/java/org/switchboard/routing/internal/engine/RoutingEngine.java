@@ -1092,7 +1092,12 @@ public final class RoutingEngine {
             }
             lanes.put(key, lane);
             q.lanes.add(lane);
-            for (Agent agent : agents.values()) {
+            // A stage-0 lane of the queue's channel only narrows the queue's default lane (more skills,
+            // a language): its agents are among the default lane's, a few hundred rather than all.
+            Lane base = q.defaultLane;
+            boolean narrower = base != null && stage == 0 && channel == q.spec.channel();
+            Iterable<Agent> candidates = narrower ? new ArrayList<>(base.eligible) : agents.values();
+            for (Agent agent : candidates) {
                 if (eligible(agent, lane)) {
                     join(agent, lane);
                 }
