@@ -76,17 +76,25 @@ public final class RoutingEngineLoad {
         double[] enqueueP99 = new double[runs];
         double[] completeP99 = new double[runs];
         double[] presenceP99 = new double[runs];
+        double[] perCpuSecond = new double[runs];
         for (int run = 0; run < runs; run++) {
             double[] figures = load.steadyState(seconds, out, "run " + (run + 1));
             rate[run] = figures[0];
             enqueueP99[run] = figures[1];
             completeP99[run] = figures[2];
+            perCpuSecond[run] = figures[3];
             presenceP99[run] = load.presence(20_000, out);
         }
         out.printf(
-                "median of %d runs: %.0f routing decisions/s; p99 enqueue %.3f ms; p99 complete→next offer %.3f ms;"
+                "median of %d runs: %.0f routing decisions/s wall, %.0f per CPU second; p99 enqueue %.3f ms; p99 complete→next offer %.3f ms;"
                         + " p99 agent state change %.3f ms; waiting at the end %d%n",
-                runs, median(rate), median(enqueueP99), median(completeP99), median(presenceP99), load.waiting());
+                runs,
+                median(rate),
+                median(perCpuSecond),
+                median(enqueueP99),
+                median(completeP99),
+                median(presenceP99),
+                load.waiting());
     }
 
     /** Items: 10 % in French, 5 % needing an expert (the queue's skill at level 6 or more). */
@@ -160,6 +168,8 @@ public final class RoutingEngineLoad {
         Histogram complete = new Histogram(10_000_000_000L, 3);
         long decisionsBefore = decisions;
         long calls = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         long deadline = started + (long) (seconds * 1e9);
         long ops = 0;
@@ -186,8 +196,12 @@ public final class RoutingEngineLoad {
             }
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         long made = decisions - decisionsBefore;
         double rate = made / elapsed;
+        out.printf(
+                "%s: %d decisions in %.2f s wall, %.2f s CPU of the driving thread = %.0f per CPU second;%n",
+                name, made, elapsed, cpu, made / cpu);
         out.printf(
                 "%s: %d routing decisions in %.2f s = %.0f/s (%.0f engine calls/s incl. accepts);"
                         + " enqueue p50 %.4f p99 %.4f max %.3f ms; complete→next offer p50 %.4f p99 %.4f max %.3f ms%n",
@@ -202,7 +216,9 @@ public final class RoutingEngineLoad {
                 complete.getValueAtPercentile(50) / 1e6,
                 complete.getValueAtPercentile(99) / 1e6,
                 complete.getMaxValue() / 1e6);
-        return new double[] {rate, enqueue.getValueAtPercentile(99) / 1e6, complete.getValueAtPercentile(99) / 1e6};
+        return new double[] {
+            rate, enqueue.getValueAtPercentile(99) / 1e6, complete.getValueAtPercentile(99) / 1e6, made / cpu
+        };
     }
 
     /** Toggles random agents away and back; returns the p99 of one state change (ms). */
