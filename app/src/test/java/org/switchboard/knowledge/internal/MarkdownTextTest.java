@@ -25,7 +25,10 @@ class MarkdownTextTest {
                 """);
 
         assertThat(html).contains("<h1>Title</h1>").contains("<strong>bold</strong>");
-        assertThat(html).contains("href=\"https://example.com\"").contains("nofollow").contains("noopener");
+        assertThat(html)
+                .contains("href=\"https://example.com\"")
+                .contains("nofollow")
+                .contains("noopener");
         assertThat(html).doesNotContain("<script").doesNotContain("onerror").doesNotContain("javascript:");
     }
 
