@@ -135,6 +135,8 @@ class KnowledgePagesIT {
                         "en",
                         "audience",
                         "customers",
+                        "reviewBy",
+                        "2020-01-01",
                         "version",
                         "0"));
         assertThat(saved.statusCode()).isEqualTo(302);
@@ -142,10 +144,14 @@ class KnowledgePagesIT {
         assertThat(agent.get("/knowledge?status=draft&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
                         .body())
                 .contains(title);
-        assertThat(agent.get("/knowledge?due=on").body()).contains(title);
+        assertThat(agent.get("/knowledge?due=on&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
+                        .body())
+                .contains(title);
         var history = agent.get(path + "/history");
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(history.body()).contains("- Open the lid.").contains("+ Open the front lid.");
+        assertThat(history.body())
+                .contains("<mark class=\"kb-w-added\">front </mark>")
+                .contains("lid.");
         assertThat(agent.get(path + "/translations").body()).contains(title);
         assertThat(agent.get("/knowledge/review").statusCode()).isEqualTo(200);
         assertThat(agent.get("/knowledge/import").body()).contains("webkitdirectory");
