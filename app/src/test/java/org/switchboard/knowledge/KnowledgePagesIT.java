@@ -164,6 +164,17 @@ class KnowledgePagesIT {
         assertThat(agent.get("/admin/knowledge/editors").statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/knowledge/editors").statusCode()).isEqualTo(200);
 
+        String category = "Printers " + System.nanoTime();
+        var added = admin.post("/knowledge/categories", "/knowledge/categories", Map.of("name", category));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/knowledge/categories").body()).contains(category);
+        var refused = agent.post("/knowledge/categories", "/knowledge/categories", Map.of("name", "Not mine"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(agent.get("/knowledge/categories").body()).doesNotContain("Not mine");
+        assertThat(agent.get("/knowledge/articles/0190f000-0000-7000-8000-000000000000")
+                        .statusCode())
+                .isEqualTo(404);
+
         var help = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/help"))
