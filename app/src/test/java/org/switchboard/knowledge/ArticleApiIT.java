@@ -273,6 +273,18 @@ class ArticleApiIT {
         assertThat(badStatus.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("status");
         assertThat(agent.get("/api/v1/knowledge/articles/not-an-id").status()).isEqualTo(404);
+        var nul = agent.post(
+                "/api/v1/knowledge/articles",
+                "{\"title\":\"a\\u0000b\",\"body\":\"x\",\"language\":\"en\",\"audience\":\"agents\",\"tags\":[\"t\\u0000\"]}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.json().get("errors").toString())
+                .contains("\"field\":\"title\"")
+                .contains("\"field\":\"tags[0]\"");
+        var owner = agent.get("/api/v1/knowledge/articles?owner=nobody");
+        assertThat(owner.status()).isEqualTo(400);
+        assertThat(owner.json().get("errors").get(0).get("field").asString()).isEqualTo("owner");
+        var category = agent.get("/api/v1/knowledge/articles?category=nothing");
+        assertThat(category.status()).isEqualTo(400);
         assertThat(count()).isEqualTo(before + 1);
     }
 
