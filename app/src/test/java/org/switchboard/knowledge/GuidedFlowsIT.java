@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.RealQueues;
+import org.switchboard.knowledge.internal.PublicRateLimit;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,9 @@ class GuidedFlowsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PublicRateLimit rateLimit;
+
     TestApi anonymous;
     TestApi admin;
     TestApi supervisor;
@@ -32,6 +36,7 @@ class GuidedFlowsIT {
 
     @BeforeEach
     void setUp() {
+        rateLimit.clear();
         anonymous = new TestApi(port, jdbc);
         RealQueues queues = RealQueues.on(anonymous);
         admin = queues.admin();

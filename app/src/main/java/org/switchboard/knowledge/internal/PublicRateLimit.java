@@ -40,4 +40,9 @@ public class PublicRateLimit {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests; try again in a minute");
         }
     }
+
+    /** Forgets every client's window, e.g. after an operator lifted a block. */
+    public void clear() {
+        windows.clear();
+    }
 }
