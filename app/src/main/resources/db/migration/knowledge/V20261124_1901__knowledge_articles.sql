@@ -45,7 +45,7 @@ create index knowledge_article_updated on knowledge_article (updated_at desc, id
 create index knowledge_article_review_by on knowledge_article (review_by) where review_by is not null;
 create index knowledge_article_published on knowledge_article (id) where status = 'published';
 create index knowledge_article_tags on knowledge_article using gin (tags);
-create index knowledge_article_slug on knowledge_article (slug);
+create index knowledge_article_by_slug on knowledge_article (slug);
 
 create table knowledge_article_revision (
     article_id  uuid        not null references knowledge_article (id),
