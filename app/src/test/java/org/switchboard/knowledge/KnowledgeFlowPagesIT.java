@@ -26,6 +26,7 @@ import org.switchboard.cases.RealQueues;
 import org.switchboard.knowledge.internal.PublicRateLimit;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
+import tools.jackson.databind.JsonNode;
 
 /** The flow editor, the reports, the case-page block and a customer's self-service journey, as pages. */
 @SwitchboardIntegrationTest
@@ -144,6 +145,74 @@ class KnowledgeFlowPagesIT {
                 .get("text")
                 .asString();
         assertThat(text).contains("Model X200", "Does the light blink?", "It blinks");
+    }
+
+    @Test
+    void anAdminBuildsAFlowInTheEditorAndPublishesIt() throws Exception {
+        TestApi.TestUser adminUser = anonymous.createUser("admin");
+        Browser browser = new Browser("http://localhost:" + port);
+        var login = browser.get("/login");
+        var signedIn = browser.post(
+                "/login", token(login.body()), Map.of("username", adminUser.username(), "password", TestApi.PASSWORD));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+
+        var list = browser.get("/admin/knowledge/flows");
+        String name = "Editor flow " + UUID.randomUUID();
+        var created =
+                browser.post("/admin/knowledge/flows", token(list.body()), Map.of("name", name, "audience", "both"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String editor = URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        String flow = editor.substring(editor.lastIndexOf('/') + 1);
+
+        var page = browser.get(editor);
+        page = browser.post(
+                editor + "/steps",
+                token(page.body()),
+                Map.of("key", "q1", "kind", "question", "text", "Is it plugged in?", "version", version(flow)));
+        page = browser.post(
+                editor + "/steps",
+                token(page.body()),
+                Map.of("key", "end", "kind", "message", "text", "Plug it in", "version", version(flow)));
+        assertThat(page.body()).contains("steps[0].options");
+        page = browser.post(
+                editor + "/steps/q1",
+                token(page.body()),
+                Map.of(
+                        "kind",
+                        "question",
+                        "text",
+                        "Is it plugged in?",
+                        "label0",
+                        "No",
+                        "next0",
+                        "end",
+                        "version",
+                        version(flow)));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("flow-problems");
+        var published = browser.post(editor + "/publish", token(page.body()), Map.of());
+
+        assertThat(published.statusCode()).isEqualTo(200);
+        JsonNode view = admin.get("/api/v1/knowledge/flows/" + flow).json();
+        assertThat(view.get("summary").get("publishedVersion").asInt()).isEqualTo(1);
+        assertThat(view.get("draft").get("start").asString()).isEqualTo("q1");
+        assertThat(view.get("draft")
+                        .get("steps")
+                        .get(0)
+                        .get("options")
+                        .get(0)
+                        .get("next")
+                        .asString())
+                .isEqualTo("end");
+    }
+
+    private String version(String flow) {
+        return admin.get("/api/v1/knowledge/flows/" + flow)
+                .json()
+                .get("summary")
+                .get("version")
+                .asString();
     }
 
     private static String token(String page) {
