@@ -19,6 +19,7 @@ import org.switchboard.knowledge.FlowRunId;
 import org.switchboard.knowledge.FlowRunView;
 import org.switchboard.knowledge.FlowSummary;
 import org.switchboard.knowledge.GuidedFlows;
+import org.switchboard.knowledge.KnowledgeFeedback;
 import org.switchboard.knowledge.KnowledgeHit;
 import org.switchboard.knowledge.KnowledgeProposals;
 import org.switchboard.knowledge.internal.FlowEndings;
@@ -40,18 +41,21 @@ class CaseAssistPage {
     private final GuidedFlows flows;
     private final FlowEndings endings;
     private final KnowledgeProposals proposals;
+    private final KnowledgeFeedback feedback;
 
     CaseAssistPage(
             Cases cases,
             CaseArticles caseArticles,
             GuidedFlows flows,
             FlowEndings endings,
-            KnowledgeProposals proposals) {
+            KnowledgeProposals proposals,
+            KnowledgeFeedback feedback) {
         this.cases = cases;
         this.caseArticles = caseArticles;
         this.flows = flows;
         this.endings = endings;
         this.proposals = proposals;
+        this.feedback = feedback;
     }
 
     @GetMapping("/knowledge/cases/{caseId}/assist")
@@ -74,6 +78,20 @@ class CaseAssistPage {
         return ResponseEntity.noContent()
                 .header("HX-Trigger", "{\"knowledgeInsert\":{\"text\":" + asciiJson(inserted.text()) + "}}")
                 .build();
+    }
+
+    /** An agent's "was this helpful" on a suggested article, from the case. */
+    @PostMapping("/knowledge/cases/{caseId}/assist/feedback")
+    String helpful(
+            @PathVariable String caseId, @RequestParam String articleId, @RequestParam boolean helpful, Model model) {
+        Actor actor = Actors.current();
+        CaseView theCase = cases.get(caseId, actor);
+        try {
+            feedback.rate(ArticleId.parse(articleId), helpful, null, null, theCase.id(), actor);
+            return render(theCase, model, null, "knowledge.assist.thanks");
+        } catch (InvalidInputException | org.switchboard.platform.NotFoundException e) {
+            return render(theCase, model, e.getMessage(), null);
+        }
     }
 
     @PostMapping("/knowledge/cases/{caseId}/assist/flows")
