@@ -157,9 +157,9 @@ class ArticleApiIT {
         var diff = agent.get("/api/v1/knowledge/articles/" + id + "/versions/2/diff");
         assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
         assertThat(diff.json().get("body").toString())
-                .contains("{\"kind\":\"same\",\"text\":\"Line one\"}")
-                .contains("{\"kind\":\"removed\",\"text\":\"Line two\"}")
-                .contains("{\"kind\":\"added\",\"text\":\"Line 2 changed\"}");
+                .contains("{\"kind\":\"same\",\"text\":\"Line one\"")
+                .contains("{\"kind\":\"removed\",\"text\":\"Line two\"")
+                .contains("{\"kind\":\"added\",\"text\":\"Line 2 changed\"");
 
         var rolledBack = agent.post("/api/v1/knowledge/articles/" + id + "/versions/1/rollback", null);
         assertThat(rolledBack.status()).as(rolledBack.toString()).isEqualTo(200);
@@ -333,23 +333,34 @@ class ArticleApiIT {
 
     @Test
     void importingAnExternalIdAgainUpdatesTheSamePublishedArticle() {
+        String externalId = "faq-" + java.util.UUID.randomUUID();
         var first = articles.importArticle(
                 new ImportedArticle(
-                        "faq-42", "How to pay", "By card.", Language.of("en"), Audience.CUSTOMERS, List.of("billing")),
+                        externalId,
+                        "How to pay",
+                        "By card.",
+                        Language.of("en"),
+                        Audience.CUSTOMERS,
+                        List.of("billing")),
                 null);
         assertThat(first.created()).isTrue();
         var same = articles.importArticle(
                 new ImportedArticle(
-                        "faq-42", "How to pay", "By card.", Language.of("en"), Audience.CUSTOMERS, List.of("billing")),
+                        externalId,
+                        "How to pay",
+                        "By card.",
+                        Language.of("en"),
+                        Audience.CUSTOMERS,
+                        List.of("billing")),
                 null);
         assertThat(same.changed()).isFalse();
         var second = articles.importArticle(
                 new ImportedArticle(
-                        "faq-42", null, "# How to pay\n\nBy card or transfer.", Language.of("en"), null, List.of()),
+                        externalId, null, "# How to pay\n\nBy card or transfer.", Language.of("en"), null, List.of()),
                 null);
         assertThat(second.created()).isFalse();
         assertThat(second.id()).isEqualTo(first.id());
-        var view = articles.findByExternalId("faq-42").orElseThrow();
+        var view = articles.findByExternalId(externalId).orElseThrow();
         assertThat(view.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(view.title()).isEqualTo("How to pay");
         assertThat(view.revision()).isEqualTo(2);

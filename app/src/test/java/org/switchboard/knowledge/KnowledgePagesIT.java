@@ -135,6 +135,8 @@ class KnowledgePagesIT {
                         "en",
                         "audience",
                         "customers",
+                        "reviewBy",
+                        "2020-01-01",
                         "version",
                         "0"));
         assertThat(saved.statusCode()).isEqualTo(302);
@@ -142,10 +144,14 @@ class KnowledgePagesIT {
         assertThat(agent.get("/knowledge?status=draft&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
                         .body())
                 .contains(title);
-        assertThat(agent.get("/knowledge?due=on").body()).contains(title);
+        assertThat(agent.get("/knowledge?due=on&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
+                        .body())
+                .contains(title);
         var history = agent.get(path + "/history");
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(history.body()).contains("- Open the lid.").contains("+ Open the front lid.");
+        assertThat(history.body())
+                .contains("<mark class=\"kb-w-added\">front </mark>")
+                .contains("lid.");
         assertThat(agent.get(path + "/translations").body()).contains(title);
         assertThat(agent.get("/knowledge/review").statusCode()).isEqualTo(200);
         assertThat(agent.get("/knowledge/import").body()).contains("webkitdirectory");
@@ -157,6 +163,17 @@ class KnowledgePagesIT {
         var admin = new Session(api.createUser("admin"));
         assertThat(agent.get("/admin/knowledge/editors").statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/knowledge/editors").statusCode()).isEqualTo(200);
+
+        String category = "Printers " + System.nanoTime();
+        var added = admin.post("/knowledge/categories", "/knowledge/categories", Map.of("name", category));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/knowledge/categories").body()).contains(category);
+        var refused = agent.post("/knowledge/categories", "/knowledge/categories", Map.of("name", "Not mine"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(agent.get("/knowledge/categories").body()).doesNotContain("Not mine");
+        assertThat(agent.get("/knowledge/articles/0190f000-0000-7000-8000-000000000000")
+                        .statusCode())
+                .isEqualTo(404);
 
         var help = HttpClient.newHttpClient()
                 .send(

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -343,15 +344,19 @@ public class ArticleService implements Articles {
         UUID owner = content.owner() != null ? content.owner() : actor.id().value();
         ArticleId id = ArticleId.newId();
         Instant now = clock.instant();
-        insert(
-                id,
-                source == null ? id : source.family(),
-                source == null ? null : source.id(),
-                source == null ? null : source.revision(),
-                content,
-                ArticleStatus.DRAFT,
-                owner,
-                now);
+        try {
+            insert(
+                    id,
+                    source == null ? id : source.family(),
+                    source == null ? null : source.id(),
+                    source == null ? null : source.revision(),
+                    content,
+                    ArticleStatus.DRAFT,
+                    owner,
+                    now);
+        } catch (DuplicateKeyException e) {
+            throw duplicate(e);
+        }
         revision(id, 1, content, actor.id().value(), source == null ? "created" : "translation created", now);
         audit.record(actor, "knowledge.article.created", "knowledge_article", id.toString(), Map.of());
         return view(row(id, false).orElseThrow());
@@ -376,7 +381,11 @@ public class ArticleService implements Articles {
         if (content.externalId() != null && externalIdTaken(content.externalId(), id)) {
             throw new InvalidInputException("externalId", "another article has this external id");
         }
-        return view(write(row, content, row.status(), actor, "edited"));
+        try {
+            return view(write(row, content, row.status(), actor, "edited"));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(e);
+        }
     }
 
     @Override
@@ -684,9 +693,14 @@ public class ArticleService implements Articles {
             throw new InvalidInputException("name", "a category of this name exists at this place");
         }
         UUID id = Ids.newId(clock);
-        jdbc.sql("insert into knowledge_category (id, parent_id, name, position, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, parent, clean, position == null ? 0 : position, Sql.ts(clock.instant()))
-                .update();
+        try {
+            jdbc.sql(
+                            "insert into knowledge_category (id, parent_id, name, position, created_at) values (?, ?, ?, ?, ?)")
+                    .params(id, parent, clean, position == null ? 0 : position, Sql.ts(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "a category of this name exists at this place");
+        }
         audit.record(actor, "knowledge.category.created", "knowledge_category", id.toString(), Map.of());
         return categoryTree().get(id.toString());
     }
@@ -1058,6 +1072,18 @@ public class ArticleService implements Articles {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * A unique index refused a write that a concurrent request made possible after our checks: the same
+     * answer as the check would have given.
+     */
+    private static InvalidInputException duplicate(DuplicateKeyException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (message.contains("knowledge_article_external_id")) {
+            return new InvalidInputException("externalId", "another article has this external id");
+        }
+        return new InvalidInputException("language", "the article's family already has a member in this language");
     }
 
     static String titleFromBody(String body) {

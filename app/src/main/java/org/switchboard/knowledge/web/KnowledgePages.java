@@ -311,6 +311,28 @@ class KnowledgePages {
         }
     }
 
+    @GetMapping("/categories")
+    String categories(Model model) {
+        common(model, Actors.current());
+        return "knowledge/categories";
+    }
+
+    @PostMapping("/categories")
+    String createCategory(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String parentId,
+            RedirectAttributes redirect) {
+        try {
+            articles.createCategory(name, parentId, null, Actors.current());
+            redirect.addFlashAttribute("flashKey", "knowledge.flash.categoryCreated");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("flashErrorKey", errorKey(e));
+        }
+        return "redirect:/knowledge/categories";
+    }
+
     @GetMapping("/import")
     String importPage(Model model) {
         common(model, Actors.current());

@@ -90,6 +90,20 @@ class DemoDataIT {
         assertThat(first).isBefore(Instant.now().minusSeconds(3600));
     }
 
+    @Test
+    void theHelpCenterHasArticlesInEnglishFrenchRussianAndChinese() throws Exception {
+        JsonNode printer = get("agent1", "/api/v1/knowledge/articles?q=Printer%20shows%20offline&language=en")
+                .get("items")
+                .get(0);
+        assertThat(printer.get("status").asString()).isEqualTo("published");
+        JsonNode family =
+                get("agent1", "/api/v1/knowledge/articles/" + printer.get("id").asString() + "/translations");
+        Set<String> languages = new HashSet<>();
+        family.get("items")
+                .forEach(member -> languages.add(member.get("language").asString()));
+        assertThat(languages).containsExactlyInAnyOrder("en", "fr", "ru", "zh");
+    }
+
     private JsonNode get(String username, String path) throws Exception {
         String basic = Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));
         var response = http.send(
