@@ -1,7 +1,13 @@
 package org.switchboard.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +45,7 @@ class KnowledgeFeedbackIT {
     TestApi admin;
     TestApi agent;
     TestApi.TestUser adminUser;
+    TestApi.TestUser agentUser;
     QueueRef queue;
 
     @BeforeEach
@@ -47,7 +54,8 @@ class KnowledgeFeedbackIT {
         anonymous = new TestApi(port, jdbc);
         adminUser = anonymous.createUser("admin");
         admin = anonymous.as(adminUser);
-        agent = anonymous.as(anonymous.createUser("supervisor"));
+        agentUser = anonymous.createUser("supervisor");
+        agent = anonymous.as(agentUser);
         queue = RealQueues.on(anonymous).newQueue("support");
     }
 
@@ -194,6 +202,34 @@ class KnowledgeFeedbackIT {
                 "/api/v1/knowledge/proposals/" + proposed.json().get("id").asString() + "/decision",
                 "{\"decision\": \"accept\"}");
         assertThat(articles.find(article).orElseThrow().body()).isEqualTo("We open at 8.");
+    }
+
+    @Test
+    void theCaseSuggestsTheSearchsBestArticleForTheLatestCustomerMessage() {
+        String word = "routerx"
+                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String line =
+                "{\"externalId\": \"sg-%s\", \"title\": \"Restart your %s\", \"body\": \"Unplug the %s for thirty seconds, then plug it back in.\", \"language\": \"en\", \"audience\": \"customers\", \"tags\": []}\n"
+                        .formatted(UUID.randomUUID(), word, word);
+        String credentials = agentUser.username() + ":" + TestApi.PASSWORD;
+        var imported = agent.send(HttpRequest.newBuilder(
+                        URI.create(agent.baseUrl() + "/api/v1/knowledge/articles/bulk"))
+                .header("Content-Type", "application/x-ndjson")
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(line))
+                .build());
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        var opened = agent.post("/api/v1/cases", """
+                {"subject": "Connection drops", "customer": {"email": "%s@example.test"}, "queue": "%s",
+                 "message": {"text": "My %s keeps dropping the connection, how do I restart it?"}}""".formatted(UUID.randomUUID(), queue.name(), word));
+        String number = opened.json().get("number").asString();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(agent.get("/api/v1/knowledge/cases/" + number + "/suggestions")
+                                .body())
+                        .contains("Restart your " + word));
     }
 
     @Test
