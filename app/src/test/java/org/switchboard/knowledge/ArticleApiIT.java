@@ -273,6 +273,18 @@ class ArticleApiIT {
         assertThat(badStatus.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("status");
         assertThat(agent.get("/api/v1/knowledge/articles/not-an-id").status()).isEqualTo(404);
+        var nul = agent.post(
+                "/api/v1/knowledge/articles",
+                "{\"title\":\"a\\u0000b\",\"body\":\"x\",\"language\":\"en\",\"audience\":\"agents\",\"tags\":[\"t\\u0000\"]}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.json().get("errors").toString())
+                .contains("\"field\":\"title\"")
+                .contains("\"field\":\"tags[0]\"");
+        var owner = agent.get("/api/v1/knowledge/articles?owner=nobody");
+        assertThat(owner.status()).isEqualTo(400);
+        assertThat(owner.json().get("errors").get(0).get("field").asString()).isEqualTo("owner");
+        var category = agent.get("/api/v1/knowledge/articles?category=nothing");
+        assertThat(category.status()).isEqualTo(400);
         assertThat(count()).isEqualTo(before + 1);
     }
 
@@ -365,6 +377,95 @@ class ArticleApiIT {
         assertThat(view.title()).isEqualTo("How to pay");
         assertThat(view.revision()).isEqualTo(2);
         assertThat(articles.published(first.id()).orElseThrow().passages()).isNotEmpty();
+    }
+
+    @Test
+    void attachmentsAreServedToWhoeverMayReadTheArticle() throws Exception {
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            0x0D,
+            0x0A,
+            0x1A,
+            0x0A,
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            1,
+            8,
+            2,
+            0,
+            0,
+            0
+        };
+        String id = create(agent, article("Printer lights", "See the picture.", "en", "customers"));
+        var image = KnowledgeTests.upload(
+                anonymous,
+                agentUser,
+                "/api/v1/knowledge/articles/" + id + "/attachments",
+                new String[] {},
+                "lights.png",
+                png);
+        assertThat(image.status()).as(image.toString()).isEqualTo(201);
+        assertThat(image.json().get("contentType").asString()).isEqualTo("image/png");
+        String imageUrl = image.json().get("url").asString();
+        var page = KnowledgeTests.upload(
+                anonymous,
+                agentUser,
+                "/api/v1/knowledge/articles/" + id + "/attachments",
+                new String[] {},
+                "page.html",
+                "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8));
+        String pageUrl = page.json().get("url").asString();
+
+        HttpClient http = HttpClient.newHttpClient();
+        var hidden = http.send(
+                HttpRequest.newBuilder(URI.create(anonymous.baseUrl() + imageUrl))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(hidden.statusCode()).isEqualTo(404);
+
+        admin.post("/api/v1/knowledge/articles/" + id + "/status", "{\"status\":\"published\"}");
+        var shown = http.send(
+                HttpRequest.newBuilder(URI.create(anonymous.baseUrl() + imageUrl))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).isEqualTo(png);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(shown.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("inline");
+        var download = http.send(
+                HttpRequest.newBuilder(URI.create(anonymous.baseUrl() + pageUrl))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        var refused = KnowledgeTests.upload(
+                anonymous,
+                agentUser,
+                "/api/v1/knowledge/articles/" + id + "/attachments",
+                new String[] {},
+                "b.png",
+                png);
+        assertThat(refused.status()).isEqualTo(403);
     }
 
     long count() {

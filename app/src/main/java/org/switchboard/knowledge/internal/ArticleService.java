@@ -674,7 +674,7 @@ public class ArticleService implements Articles {
     public Category createCategory(String name, @Nullable String parentId, @Nullable Integer position, Actor actor) {
         requireEditor(actor);
         String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > MAX_LABEL) {
+        if (clean.isEmpty() || clean.length() > MAX_LABEL || clean.indexOf('\0') >= 0) {
             throw new InvalidInputException("name", "must be 1 to " + MAX_LABEL + " characters");
         }
         var tree = categoryTree();
@@ -882,6 +882,16 @@ public class ArticleService implements Articles {
         if (externalId != null && externalId.length() > MAX_EXTERNAL_ID) {
             problems.add(new FieldProblem("externalId", "must be at most " + MAX_EXTERNAL_ID + " characters"));
         }
+        // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database
+        if (title.indexOf('\0') >= 0) {
+            problems.add(new FieldProblem("title", "must not contain NUL characters"));
+        }
+        if (summary.indexOf('\0') >= 0) {
+            problems.add(new FieldProblem("summary", "must not contain NUL characters"));
+        }
+        if (externalId != null && externalId.indexOf('\0') >= 0) {
+            problems.add(new FieldProblem("externalId", "must not contain NUL characters"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -907,7 +917,7 @@ public class ArticleService implements Articles {
         int i = 0;
         for (String value : values) {
             String clean = value == null ? "" : value.strip();
-            if (clean.isEmpty() || clean.length() > MAX_LABEL) {
+            if (clean.isEmpty() || clean.length() > MAX_LABEL || clean.indexOf('\0') >= 0) {
                 problems.add(new FieldProblem(field + "[" + i + "]", "must be 1 to " + MAX_LABEL + " characters"));
             } else {
                 seen.add(clean);

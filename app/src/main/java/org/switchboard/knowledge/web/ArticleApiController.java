@@ -134,9 +134,14 @@ class ArticleApiController {
                 }
             }
         }
-        var ownerId = owner == null || owner.isBlank()
-                ? null
-                : owner.equals("me") ? actor.id() : org.switchboard.identity.UserId.parse(owner);
+        org.switchboard.identity.UserId ownerId = null;
+        if (owner != null && !owner.isBlank()) {
+            try {
+                ownerId = owner.equals("me") ? actor.id() : org.switchboard.identity.UserId.parse(owner.strip());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("owner", "must be me or a user id");
+            }
+        }
         return new ArticleFilter(
                 statuses,
                 blank(language) ? null : Language.of(language, "language"),
