@@ -8,7 +8,7 @@ package org.switchboard.knowledge;
  * @param language ISO 639-1 code of the article
  * @param title its title
  * @param snippet the best passage, matched words wrapped in {@code <mark>}; other text HTML-escaped
- * @param passageId which passage of the article matched best ({@code <articleId>:<n>})
+ * @param passageId which passage of the article matched best ({@code <articleId>#<ordinal>})
  * @param score fused relevance; only comparable within one result list
  */
 public record KnowledgeHit(

@@ -15,6 +15,7 @@ create table knowledge_search_article (
     tags        text[]       not null default '{}',
     categories  text[]       not null default '{}',
     products    text[]       not null default '{}',
+    passages    text[]       not null default '{}',
     published   boolean      not null,
     seq         bigint       not null,
     updated_at  timestamptz  not null

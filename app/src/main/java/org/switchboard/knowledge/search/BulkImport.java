@@ -2,31 +2,40 @@ package org.switchboard.knowledge.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.switchboard.identity.Actor;
+import org.switchboard.knowledge.ArticleId;
+import org.switchboard.knowledge.Articles;
+import org.switchboard.knowledge.Audience;
+import org.switchboard.knowledge.ImportResult;
+import org.switchboard.knowledge.ImportedArticle;
+import org.switchboard.knowledge.Language;
 import org.switchboard.platform.FieldProblem;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.RuleViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports articles from JSON Lines, one article per line, published on import. Each line succeeds or
- * fails on its own: a bad line is reported and skipped, the good ones are imported. An article is
- * written in one statement, so a failure never leaves half of it behind. The same {@code externalId}
- * again replaces the article.
+ * Imports articles from JSON Lines, one article per line, published on import through {@link
+ * Articles#importArticle}. Each line succeeds or fails on its own: a bad line is reported and skipped,
+ * the good ones are imported. Each article is written in its own transaction, so a failure never leaves
+ * half of it behind. The same {@code externalId} again updates the article. A missing audience is
+ * {@code agents} (internal until someone decides).
  */
 @Service
 public class BulkImport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SearchProjection projection;
-    private final SearchIndexing indexing;
+    private final Articles articles;
+    private final ArticleIndexer indexer;
 
-    BulkImport(SearchProjection projection, SearchIndexing indexing) {
-        this.projection = projection;
-        this.indexing = indexing;
+    BulkImport(Articles articles, ArticleIndexer indexer) {
+        this.articles = articles;
+        this.indexer = indexer;
     }
 
     /** The outcome of one line: {@code created}, {@code updated} or {@code error} with its problems. */
@@ -41,9 +50,9 @@ public class BulkImport {
         }
     }
 
-    public List<LineResult> importLines(String ndjson) {
+    public List<LineResult> importLines(String ndjson, @Nullable Actor actor) {
         List<LineResult> results = new ArrayList<>();
-        List<SearchProjection.Row> changed = new ArrayList<>();
+        List<ArticleId> imported = new ArrayList<>();
         String[] lines = ndjson.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -51,43 +60,51 @@ public class BulkImport {
             }
             int lineNumber = i + 1;
             List<FieldProblem> problems = new ArrayList<>();
-            ImportedArticle parsed = parse(lines[i], problems);
+            ImportedLine parsed = parse(lines[i], problems);
             if (parsed == null || !problems.isEmpty()) {
                 results.add(new LineResult(
                         lineNumber, parsed == null ? null : parsed.externalId(), null, "error", problems));
                 continue;
             }
-            var existing = projection.articleIdOf(parsed.externalId());
-            String articleId = existing.orElseGet(() -> UUID.randomUUID().toString());
-            var article = new IndexedArticle(
-                    articleId,
-                    parsed.externalId(),
-                    parsed.language(),
-                    parsed.audience(),
-                    parsed.title(),
-                    parsed.body(),
-                    parsed.tags(),
-                    List.of(),
-                    List.of());
-            long seq = projection.publish(article);
-            changed.add(new SearchProjection.Row(article, true, seq));
-            results.add(new LineResult(
-                    lineNumber,
-                    parsed.externalId(),
-                    articleId,
-                    existing.isPresent() ? "updated" : "created",
-                    List.of()));
+            try {
+                // One transaction per article (in Articles): a failing line leaves nothing behind.
+                ImportResult result = articles.importArticle(
+                        new ImportedArticle(
+                                parsed.externalId(),
+                                parsed.title().isBlank() ? null : parsed.title(),
+                                parsed.body().isBlank() ? null : parsed.body(),
+                                Language.of(parsed.language()),
+                                parsed.audience() == null ? null : Audience.of(parsed.audience()),
+                                parsed.tags()),
+                        actor);
+                imported.add(result.id());
+                results.add(new LineResult(
+                        lineNumber,
+                        parsed.externalId(),
+                        result.id().toString(),
+                        result.created() ? "created" : "updated",
+                        List.of()));
+            } catch (InvalidInputException e) {
+                results.add(new LineResult(lineNumber, parsed.externalId(), null, "error", e.problems()));
+            } catch (RuleViolationException e) {
+                results.add(new LineResult(
+                        lineNumber,
+                        parsed.externalId(),
+                        null,
+                        "error",
+                        List.of(new FieldProblem("line", e.getMessage()))));
+            }
         }
-        // Searchable as soon as the request answers.
-        indexing.changed(changed);
+        // Searchable as soon as the request answers (the publication events index them again, harmlessly).
+        indexer.sync(imported);
         return results;
     }
 
     /** One line as read. */
-    record ImportedArticle(
+    record ImportedLine(
             String externalId, String title, String body, String language, String audience, List<String> tags) {}
 
-    private static @Nullable ImportedArticle parse(String line, List<FieldProblem> problems) {
+    private static @Nullable ImportedLine parse(String line, List<FieldProblem> problems) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -117,9 +134,7 @@ public class BulkImport {
         } else if (!KnowledgeSearchService.validLanguage(language)) {
             problems.add(new FieldProblem("language", "must be an ISO 639-1 language code such as en, fr, ru or zh"));
         }
-        if (audience == null) {
-            audience = "agents";
-        } else if (!org.switchboard.knowledge.KnowledgeQuery.Audiences.valid(audience)) {
+        if (audience != null && !org.switchboard.knowledge.KnowledgeQuery.Audiences.valid(audience)) {
             problems.add(new FieldProblem("audience", "must be agents, customers or partners"));
         }
         List<String> tags = new ArrayList<>();
@@ -138,7 +153,7 @@ public class BulkImport {
                 }
             }
         }
-        return new ImportedArticle(
+        return new ImportedLine(
                 externalId == null ? null : externalId.strip(),
                 title == null ? "" : title.strip(),
                 body == null ? "" : body.strip(),

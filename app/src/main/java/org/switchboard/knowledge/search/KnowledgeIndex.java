@@ -261,12 +261,14 @@ public final class KnowledgeIndex implements Closeable {
 
     private List<Document> documents(IndexedArticle article) {
         String analysis = LanguageAnalyzers.analysisOf(article.language());
-        List<String> passages = Passages.split(article.body(), properties.passageWords());
+        List<String> passages = article.passages().isEmpty()
+                ? Passages.split(article.body(), properties.passageWords())
+                : article.passages();
         List<Document> docs = new ArrayList<>(passages.size());
         String tags = String.join(" ", article.tags());
         for (int n = 0; n < passages.size(); n++) {
             Document doc = new Document();
-            doc.add(new StringField(ID, article.articleId() + ":" + n, Field.Store.YES));
+            doc.add(new StringField(ID, article.articleId() + "#" + n, Field.Store.YES));
             doc.add(new StringField(ARTICLE, article.articleId(), Field.Store.YES));
             if (article.externalId() != null) {
                 doc.add(new StoredField(EXTERNAL_ID, article.externalId()));

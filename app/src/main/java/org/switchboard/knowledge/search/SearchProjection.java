@@ -40,13 +40,13 @@ public class SearchProjection {
     public long publish(IndexedArticle a) {
         return jdbc.sql("""
                         insert into knowledge_search_article (article_id, external_id, language, audience, title, body,
-                            tags, categories, products, published, seq, updated_at)
-                        values (:id, :ext, :lang, :aud, :title, :body, :tags, :cats, :prods, true,
+                            tags, categories, products, passages, published, seq, updated_at)
+                        values (:id, :ext, :lang, :aud, :title, :body, :tags, :cats, :prods, :passages, true,
                             nextval('knowledge_search_seq'), :now)
                         on conflict (article_id) do update set external_id = excluded.external_id,
                             language = excluded.language, audience = excluded.audience, title = excluded.title,
                             body = excluded.body, tags = excluded.tags, categories = excluded.categories,
-                            products = excluded.products, published = true, seq = excluded.seq,
+                            products = excluded.products, passages = excluded.passages, published = true, seq = excluded.seq,
                             updated_at = excluded.updated_at
                         returning seq""")
                 .param("id", a.articleId())
@@ -58,6 +58,7 @@ public class SearchProjection {
                 .param("tags", a.tags().toArray(String[]::new))
                 .param("cats", a.categories().toArray(String[]::new))
                 .param("prods", a.products().toArray(String[]::new))
+                .param("passages", a.passages().toArray(String[]::new))
                 .param("now", Timestamp.from(Instant.now()))
                 .query(Long.class)
                 .single();
@@ -120,7 +121,8 @@ public class SearchProjection {
                 rs.getString("body"),
                 strings(rs.getArray("tags")),
                 strings(rs.getArray("categories")),
-                strings(rs.getArray("products")));
+                strings(rs.getArray("products")),
+                strings(rs.getArray("passages")));
         return new Row(article, rs.getBoolean("published"), rs.getLong("seq"));
     }
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * first use, so a start or a test that never embeds pays nothing. Vectors are unit length, so the dot
  * product is the cosine.
  */
-public final class SentenceEmbeddings {
+public class SentenceEmbeddings {
 
     private static final Map<String, Supplier<EmbeddingModel>> MODELS = Map.of(
             "en", AllMiniLmL6V2QuantizedEmbeddingModel::new,

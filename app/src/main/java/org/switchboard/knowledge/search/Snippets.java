@@ -3,7 +3,6 @@ package org.switchboard.knowledge.search;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The snippet of a hit: the window of a passage with the most query terms, HTML-escaped, matched words
@@ -72,7 +71,19 @@ final class Snippets {
     }
 
     /** Escapes only what HTML needs (accented letters stay as they are). */
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

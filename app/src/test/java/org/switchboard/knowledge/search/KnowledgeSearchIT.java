@@ -114,7 +114,7 @@ class KnowledgeSearchIT {
         assertThat(hit.get("language").asString()).isEqualTo("en");
         assertThat(hit.get("snippet").asString()).contains("<mark>password</mark>");
         assertThat(hit.get("passageId").asString())
-                .isEqualTo(hit.get("articleId").asString() + ":0");
+                .isEqualTo(hit.get("articleId").asString() + "#0");
     }
 
     @Test
@@ -244,7 +244,7 @@ class KnowledgeSearchIT {
                 .get("hits")
                 .get(0);
         assertThat(hit.get("passageId").asString())
-                .isNotEqualTo(hit.get("articleId").asString() + ":0");
+                .isNotEqualTo(hit.get("articleId").asString() + "#0");
         assertThat(hit.get("snippet").asString()).contains("<mark>calibrate</mark>");
     }
 
