@@ -3,11 +3,7 @@ package org.switchboard.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +41,6 @@ class KnowledgeFeedbackIT {
     TestApi admin;
     TestApi agent;
     TestApi.TestUser adminUser;
-    TestApi.TestUser agentUser;
     QueueRef queue;
 
     @BeforeEach
@@ -54,8 +49,7 @@ class KnowledgeFeedbackIT {
         anonymous = new TestApi(port, jdbc);
         adminUser = anonymous.createUser("admin");
         admin = anonymous.as(adminUser);
-        agentUser = anonymous.createUser("supervisor");
-        agent = anonymous.as(agentUser);
+        agent = anonymous.as(anonymous.createUser("supervisor"));
         queue = RealQueues.on(anonymous).newQueue("support");
     }
 
@@ -208,19 +202,11 @@ class KnowledgeFeedbackIT {
     void theCaseSuggestsTheSearchsBestArticleForTheLatestCustomerMessage() {
         String word = "routerx"
                 + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
-        String line =
-                "{\"externalId\": \"sg-%s\", \"title\": \"Restart your %s\", \"body\": \"Unplug the %s for thirty seconds, then plug it back in.\", \"language\": \"en\", \"audience\": \"customers\", \"tags\": []}\n"
-                        .formatted(UUID.randomUUID(), word, word);
-        String credentials = agentUser.username() + ":" + TestApi.PASSWORD;
-        var imported = agent.send(HttpRequest.newBuilder(
-                        URI.create(agent.baseUrl() + "/api/v1/knowledge/articles/bulk"))
-                .header("Content-Type", "application/x-ndjson")
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(line))
-                .build());
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        published(
+                "Restart your " + word,
+                "Unplug the " + word + " for thirty seconds, then plug it back in.",
+                "en",
+                Audience.CUSTOMERS);
         var opened = agent.post("/api/v1/cases", """
                 {"subject": "Connection drops", "customer": {"email": "%s@example.test"}, "queue": "%s",
                  "message": {"text": "My %s keeps dropping the connection, how do I restart it?"}}""".formatted(UUID.randomUUID(), queue.name(), word));
