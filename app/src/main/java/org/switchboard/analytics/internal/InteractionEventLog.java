@@ -15,10 +15,11 @@ import org.switchboard.cases.CaseEvent;
 import org.switchboard.platform.Cursor;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Page;
+import org.switchboard.routing.RoutingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends every case event to {@code interaction_event}. Listeners run after the publishing
+ * Appends every case and routing event to {@code interaction_event}. Listeners run after the publishing
  * transaction committed, from Spring Modulith's publication registry, so an event may be delivered
  * again after a crash: the unique {@code event_id} makes the append idempotent.
  */
@@ -36,6 +37,26 @@ class InteractionEventLog implements InteractionEvents {
     @ApplicationModuleListener
     void on(CaseEvent event) {
         append(event);
+    }
+
+    /** Presence, work-item and offer changes of routing, with the same idempotent append. */
+    @ApplicationModuleListener
+    void on(RoutingEvent event) {
+        jdbc.sql("""
+                        insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,
+                            attributes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (event_id) do nothing""")
+                .params(
+                        event.eventId(),
+                        event.type(),
+                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                        event.caseId() == null ? null : event.caseId().value(),
+                        event.agent() == null ? null : event.agent().value(),
+                        event.queue() == null ? null : event.queue().value(),
+                        event.channel(),
+                        json.writeValueAsString(event.attributes()))
+                .update();
     }
 
     /** Appends the event unless it is already in the log. */
