@@ -24,14 +24,18 @@ public sealed interface RoutingEvent
     /** The dotted type, e.g. {@code agent.presence_changed}, {@code work_item.assigned}. */
     String type();
 
-    @Nullable UserId agent();
+    @Nullable
+    UserId agent();
 
-    @Nullable QueueId queue();
+    @Nullable
+    QueueId queue();
 
-    @Nullable CaseId caseId();
+    @Nullable
+    CaseId caseId();
 
     /** {@code voice}, {@code chat} or {@code email}; null for presence changes. */
-    @Nullable String channel();
+    @Nullable
+    String channel();
 
     /** Event-specific facts as wire values. */
     Map<String, Object> attributes();

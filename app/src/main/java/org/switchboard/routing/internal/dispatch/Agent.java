@@ -17,15 +17,26 @@ final class Agent {
 
     final UserId id;
     AgentState state;
-    @Nullable String reason;
-    @Nullable String desktop;
+
+    @Nullable
+    String reason;
+
+    @Nullable
+    String desktop;
+
     Instant since;
-    @Nullable Instant lastHeartbeat;
+
+    @Nullable
+    Instant lastHeartbeat;
     /** When an automatic wrap-up ends, null when the agent is not in an automatic wrap-up. */
-    @Nullable Instant wrapUpUntil;
+    @Nullable
+    Instant wrapUpUntil;
     /** Since when the agent has had no work: longest idle is offered first. */
     Instant idleSince;
-    @Nullable AgentProfile profile;
+
+    @Nullable
+    AgentProfile profile;
+
     Set<TeamId> teams = Set.of();
     boolean supervisor;
     /** Work held per channel: offered and assigned items. */

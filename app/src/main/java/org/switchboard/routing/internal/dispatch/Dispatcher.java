@@ -86,7 +86,8 @@ public class Dispatcher {
     private final Map<UUID, WorkItem> items = new HashMap<>();
     private final Map<QueueId, TreeSet<WorkItem>> lines = new HashMap<>();
     /** open offers: offer id to (item, agent, expiry) */
-    private final Map<UUID, RoutingStore.OpenOffer> offers = new HashMap<>();
+    private final Map<UUID, OpenOffer> offers = new HashMap<>();
+
     private final Map<QueueId, QueueRouting> routing = new ConcurrentHashMap<>();
     private final Map<QueueId, Queue> queueCache = new ConcurrentHashMap<>();
     private volatile boolean ready;
@@ -132,15 +133,22 @@ public class Dispatcher {
             queueCache.clear();
             Instant now = clock.instant();
             transactions.executeWithoutResult(status -> {
-                for (RoutingStore.OpenOffer offer : store.openOffers()) {
+                for (OpenOffer offer : store.openOffers()) {
                     store.endOffer(offer.offer(), "withdrawn", now);
                     store.item(offer.item())
                             .filter(item -> item.status().equals("offered"))
                             .ifPresent(item -> {
                                 store.transition(item.id(), "offered", "waiting", null, now);
                                 publish(new OfferEnded(
-                                        Ids.newId(clock), now, item.id(), offer.agent(), item.queue(), item.caseId(),
-                                        item.channel(), offer.offer(), "withdrawn"));
+                                        Ids.newId(clock),
+                                        now,
+                                        item.id(),
+                                        offer.agent(),
+                                        item.queue(),
+                                        item.caseId(),
+                                        item.channel(),
+                                        offer.offer(),
+                                        "withdrawn"));
                             });
                 }
             });
@@ -206,7 +214,8 @@ public class Dispatcher {
             Instant now = clock.instant();
             if (self && heldElsewhere(agent, desktop, now)) {
                 throw new ConflictException("The agent is logged out elsewhere: another desktop session holds the"
-                        + " presence; go offline there or wait " + properties.heartbeatTimeout().toSeconds()
+                        + " presence; go offline there or wait "
+                        + properties.heartbeatTimeout().toSeconds()
                         + " s for its heartbeat to lapse");
             }
             if ((state == AgentState.OFFLINE || state == AgentState.AVAILABLE) && agent.openOffer != null) {
@@ -232,7 +241,8 @@ public class Dispatcher {
             Agent agent = agent(id);
             Instant now = clock.instant();
             if (heldElsewhere(agent, desktop, now)) {
-                throw new ConflictException("The agent is logged out elsewhere: another desktop session holds the presence");
+                throw new ConflictException(
+                        "The agent is logged out elsewhere: another desktop session holds the presence");
             }
             agent.lastHeartbeat = now;
             if (agent.state != AgentState.OFFLINE && agent.desktop == null) {
@@ -252,7 +262,8 @@ public class Dispatcher {
     }
 
     /** Records a presence change in memory and publishes it; the caller saves the row in its transaction. */
-    private void change(Agent agent, AgentState state, @Nullable String reason, String by, @Nullable String desktop, Instant now) {
+    private void change(
+            Agent agent, AgentState state, @Nullable String reason, String by, @Nullable String desktop, Instant now) {
         AgentState from = agent.state;
         boolean changed = from != state || !java.util.Objects.equals(agent.reason, reason);
         agent.desktop = desktop;
@@ -298,11 +309,30 @@ public class Dispatcher {
             Instant enqueuedAt = entry.enqueuedAt() == null ? now : entry.enqueuedAt();
             Optional<WorkItem> inserted = transactions.execute(status -> {
                 Optional<WorkItem> item = store.insert(
-                        Ids.newId(clock), entry.kind(), entry.caseId(), entry.queue(), entry.channel(), entry.skills(),
-                        entry.language(), entry.priority(), enqueuedAt, entry.notBefore(), entry.phone(), entry.note(),
-                        entry.sourceEvent(), now);
+                        Ids.newId(clock),
+                        entry.kind(),
+                        entry.caseId(),
+                        entry.queue(),
+                        entry.channel(),
+                        entry.skills(),
+                        entry.language(),
+                        entry.priority(),
+                        enqueuedAt,
+                        entry.notBefore(),
+                        entry.phone(),
+                        entry.note(),
+                        entry.sourceEvent(),
+                        now);
                 item.ifPresent(w -> publish(new WorkItemQueued(
-                        Ids.newId(clock), now, w.id(), null, w.queue(), w.caseId(), w.channel(), w.kind(), w.priority(),
+                        Ids.newId(clock),
+                        now,
+                        w.id(),
+                        null,
+                        w.queue(),
+                        w.caseId(),
+                        w.channel(),
+                        w.kind(),
+                        w.priority(),
                         entry.via())));
                 return item;
             });
@@ -329,7 +359,8 @@ public class Dispatcher {
         return locked(() -> {
             List<WorkItem> all = new ArrayList<>();
             for (WorkItem item : items.values()) {
-                if (item.queue().equals(queue) && (item.status().equals("waiting") || item.status().equals("offered"))) {
+                if (item.queue().equals(queue)
+                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
                     all.add(item);
                 }
             }
@@ -386,7 +417,8 @@ public class Dispatcher {
      * Hands an item to another agent (assigned to them directly) or another queue (it waits there, at the
      * end of its priority class), with a note.
      */
-    public WorkItem transfer(UUID id, @Nullable UserId toAgent, @Nullable QueueId toQueue, @Nullable String note, Actor actor) {
+    public WorkItem transfer(
+            UUID id, @Nullable UserId toAgent, @Nullable QueueId toQueue, @Nullable String note, Actor actor) {
         if ((toAgent == null) == (toQueue == null)) {
             throw new InvalidInputException("agent", "give either agent or queue");
         }
@@ -429,7 +461,8 @@ public class Dispatcher {
         if (toFront) {
             // ahead of everything now waiting in the line: the highest priority there, and earliest time
             TreeSet<WorkItem> line = line(toQueue);
-            priority = line.isEmpty() ? priority : Math.max(priority, line.first().priority());
+            priority =
+                    line.isEmpty() ? priority : Math.max(priority, line.first().priority());
             enqueuedAt = line.isEmpty() ? now : line.first().enqueuedAt().minusMillis(1);
         }
         int newPriority = priority;
@@ -439,8 +472,16 @@ public class Dispatcher {
                 throw new ConflictException("The work item changed meanwhile");
             }
             publish(new WorkItemQueued(
-                    Ids.newId(clock), now, current.id(), current.agent(), toQueue, current.caseId(), current.channel(),
-                    current.kind(), newPriority, via));
+                    Ids.newId(clock),
+                    now,
+                    current.id(),
+                    current.agent(),
+                    toQueue,
+                    current.caseId(),
+                    current.channel(),
+                    current.kind(),
+                    newPriority,
+                    via));
             return store.seq(current.id());
         });
         if (current.status().equals("assigned") && current.agent() != null) {
@@ -468,7 +509,14 @@ public class Dispatcher {
             }
             assignCase(current, to);
             publish(new WorkItemAssigned(
-                    Ids.newId(clock), now, current.id(), to, current.queue(), current.caseId(), current.channel(), how,
+                    Ids.newId(clock),
+                    now,
+                    current.id(),
+                    to,
+                    current.queue(),
+                    current.caseId(),
+                    current.channel(),
+                    how,
                     Duration.between(current.enqueuedAt(), now).toMillis()));
         });
         if (from.equals("assigned") && current.agent() != null) {
@@ -476,9 +524,21 @@ public class Dispatcher {
         }
         line(current.queue()).remove(current);
         WorkItem assigned = new WorkItem(
-                current.id(), current.seq(), current.kind(), current.caseId(), current.queue(), current.channel(),
-                current.skills(), current.language(), current.priority(), current.enqueuedAt(), current.notBefore(),
-                "assigned", to, current.phone(), note == null ? current.note() : note);
+                current.id(),
+                current.seq(),
+                current.kind(),
+                current.caseId(),
+                current.queue(),
+                current.channel(),
+                current.skills(),
+                current.language(),
+                current.priority(),
+                current.enqueuedAt(),
+                current.notBefore(),
+                "assigned",
+                to,
+                current.phone(),
+                note == null ? current.note() : note);
         items.put(assigned.id(), assigned);
         target.take(current.channel());
         if (target.state == AgentState.AVAILABLE) {
@@ -495,7 +555,7 @@ public class Dispatcher {
     /** The agent accepts: the item is assigned to them, and so is its case. */
     public WorkItem accept(UUID offerId, Actor actor) {
         return locked(() -> {
-            RoutingStore.OpenOffer offer = openOffer(offerId);
+            OpenOffer offer = openOffer(offerId);
             requireSelfOrSupervisor(offer.agent(), actor);
             WorkItem item = items.get(offer.item());
             Instant now = clock.instant();
@@ -506,8 +566,15 @@ public class Dispatcher {
                 }
                 assignCase(item, offer.agent());
                 publish(new WorkItemAssigned(
-                        Ids.newId(clock), now, item.id(), offer.agent(), item.queue(), item.caseId(), item.channel(),
-                        "offer", Duration.between(item.enqueuedAt(), now).toMillis()));
+                        Ids.newId(clock),
+                        now,
+                        item.id(),
+                        offer.agent(),
+                        item.queue(),
+                        item.caseId(),
+                        item.channel(),
+                        "offer",
+                        Duration.between(item.enqueuedAt(), now).toMillis()));
             });
             offers.remove(offerId);
             Agent agent = agents.get(offer.agent());
@@ -527,7 +594,7 @@ public class Dispatcher {
     /** The agent declines: the item is back in its place and the agent turns away ("missed offer"). */
     public WorkItem decline(UUID offerId, Actor actor) {
         return locked(() -> {
-            RoutingStore.OpenOffer offer = openOffer(offerId);
+            OpenOffer offer = openOffer(offerId);
             requireSelfOrSupervisor(offer.agent(), actor);
             endOffer(offerId, "declined", true);
             dispatch();
@@ -536,12 +603,13 @@ public class Dispatcher {
     }
 
     /** The open offer of an agent, if any. */
-    public Optional<RoutingStore.OpenOffer> offerOf(UserId agent) {
-        return locked(() -> offers.values().stream().filter(o -> o.agent().equals(agent)).findFirst());
+    public Optional<OpenOffer> offerOf(UserId agent) {
+        return locked(() ->
+                offers.values().stream().filter(o -> o.agent().equals(agent)).findFirst());
     }
 
-    private RoutingStore.OpenOffer openOffer(UUID id) {
-        RoutingStore.OpenOffer offer = offers.get(id);
+    private OpenOffer openOffer(UUID id) {
+        OpenOffer offer = offers.get(id);
         if (offer == null) {
             throw new NotFoundException("offer", id);
         }
@@ -550,7 +618,7 @@ public class Dispatcher {
 
     /** Ends an open offer; the item waits again in its place. A missed offer turns the agent away. */
     private void endOffer(UUID offerId, String outcome, boolean agentMissed) {
-        RoutingStore.OpenOffer offer = offers.remove(offerId);
+        OpenOffer offer = offers.remove(offerId);
         if (offer == null) {
             return;
         }
@@ -561,7 +629,14 @@ public class Dispatcher {
             store.endOffer(offerId, outcome, now);
             store.transition(item.id(), "offered", "waiting", null, now);
             publish(new OfferEnded(
-                    Ids.newId(clock), now, item.id(), offer.agent(), item.queue(), item.caseId(), item.channel(), offerId,
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    offer.agent(),
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    offerId,
                     outcome));
         });
         WorkItem waiting = item.with("waiting", null);
@@ -579,7 +654,7 @@ public class Dispatcher {
         if (item.status().equals("offered")) {
             offers.values().stream()
                     .filter(o -> o.item().equals(item.id()))
-                    .map(RoutingStore.OpenOffer::offer)
+                    .map(OpenOffer::offer)
                     .findFirst()
                     .ifPresent(offer -> endOffer(offer, "withdrawn", false));
         }
@@ -656,12 +731,19 @@ public class Dispatcher {
             }
             store.insertOffer(offerId, item.id(), agent.id, now, expires);
             publish(new WorkItemOffered(
-                    Ids.newId(clock), now, item.id(), agent.id, item.queue(), item.caseId(), item.channel(), offerId,
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    agent.id,
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    offerId,
                     expires));
         });
         line(item.queue()).remove(item);
         items.put(item.id(), item.with("offered", agent.id));
-        offers.put(offerId, new RoutingStore.OpenOffer(offerId, item.id(), agent.id, expires));
+        offers.put(offerId, new OpenOffer(offerId, item.id(), agent.id, expires));
         agent.openOffer = offerId;
         agent.take(item.channel());
         push.toAgent(
@@ -680,7 +762,7 @@ public class Dispatcher {
         }
         locked(() -> {
             Instant now = clock.instant();
-            for (RoutingStore.OpenOffer offer : List.copyOf(offers.values())) {
+            for (OpenOffer offer : List.copyOf(offers.values())) {
                 if (!offer.expiresAt().isAfter(now)) {
                     endOffer(offer.offer(), "expired", true);
                 }
@@ -693,7 +775,9 @@ public class Dispatcher {
                 if (agent.state != AgentState.OFFLINE
                         && agent.desktop != null
                         && (agent.lastHeartbeat == null
-                                || agent.lastHeartbeat.plus(properties.heartbeatTimeout()).isBefore(now))) {
+                                || agent.lastHeartbeat
+                                        .plus(properties.heartbeatTimeout())
+                                        .isBefore(now))) {
                     if (agent.state != AgentState.AWAY) {
                         change(agent, AgentState.AWAY, DESKTOP_GONE, "system", null, now);
                     } else {
@@ -730,7 +814,8 @@ public class Dispatcher {
             return new Position(0, 0);
         }
         List<WorkItem> line = line(item.queue(), Integer.MAX_VALUE);
-        int position = 1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
+        int position =
+                1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
         QueueStats stats = stats(item.queue());
         double handle = stats.meanHandleSeconds() > 0
                 ? stats.meanHandleSeconds()
@@ -767,9 +852,11 @@ public class Dispatcher {
         int[] counts = locked(() -> {
             int[] c = new int[5];
             for (WorkItem item : items.values()) {
-                if (item.queue().equals(id) && (item.status().equals("waiting") || item.status().equals("offered"))) {
+                if (item.queue().equals(id)
+                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
                     c[0]++;
-                    c[1] = (int) Math.max(c[1], Duration.between(item.enqueuedAt(), now).toSeconds());
+                    c[1] = (int) Math.max(
+                            c[1], Duration.between(item.enqueuedAt(), now).toSeconds());
                 }
             }
             for (Agent agent : agents.values()) {
@@ -785,13 +872,25 @@ public class Dispatcher {
             }
             return c;
         });
-        Instant startOfDay = now.atZone(settings.timeZone()).toLocalDate().atStartOfDay(settings.timeZone()).toInstant();
+        Instant startOfDay = now.atZone(settings.timeZone())
+                .toLocalDate()
+                .atStartOfDay(settings.timeZone())
+                .toInstant();
         RoutingStore.DayFigures day = store.figures(id, startOfDay, properties.serviceLevelSeconds());
         long offered = day.answered() + day.abandoned();
         double serviceLevel = offered == 0 ? 1.0 : (double) day.answeredInTime() / offered;
         return new QueueStats(
-                id, queue.name(), counts[0], counts[1], counts[2], counts[3], counts[4], serviceLevel,
-                properties.serviceLevelSeconds(), day.meanHandleSeconds(), settings.openAt(now));
+                id,
+                queue.name(),
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                counts[4],
+                serviceLevel,
+                properties.serviceLevelSeconds(),
+                day.meanHandleSeconds(),
+                settings.openAt(now));
     }
 
     public QueueRouting settings(QueueId queue) {
@@ -841,7 +940,14 @@ public class Dispatcher {
                 throw new ConflictException("The work item changed meanwhile");
             }
             publish(new WorkItemClosed(
-                    Ids.newId(clock), now, item.id(), item.agent(), item.queue(), item.caseId(), item.channel(), outcome,
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    item.agent(),
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    outcome,
                     note));
         });
         items.remove(item.id());
@@ -902,7 +1008,8 @@ public class Dispatcher {
     private void refreshProfile(Agent agent) {
         agent.profile = profiles.profile(agent.id).orElse(null);
         agent.teams = users.teamsOf(agent.id);
-        agent.supervisor = users.find(agent.id).map(u -> u.role().atLeast(Role.SUPERVISOR)).orElse(false);
+        agent.supervisor =
+                users.find(agent.id).map(u -> u.role().atLeast(Role.SUPERVISOR)).orElse(false);
     }
 
     private UserSummary knownUser(UserId id) {

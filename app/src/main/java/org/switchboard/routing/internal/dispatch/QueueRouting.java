@@ -38,7 +38,8 @@ public record QueueRouting(
         ZonedDateTime local = instant.atZone(timeZone);
         LocalTime time = local.toLocalTime();
         return openings.stream()
-                .anyMatch(o -> o.day() == local.getDayOfWeek() && !time.isBefore(o.opens()) && time.isBefore(o.closes()));
+                .anyMatch(
+                        o -> o.day() == local.getDayOfWeek() && !time.isBefore(o.opens()) && time.isBefore(o.closes()));
     }
 
     /** The next instant the queue opens after {@code instant} (itself when open), null when it never opens. */
@@ -54,7 +55,10 @@ public record QueueRouting(
                 if (opening.day() != date.getDayOfWeek()) {
                     continue;
                 }
-                Instant start = date.toLocalDate().atTime(opening.opens()).atZone(timeZone).toInstant();
+                Instant start = date.toLocalDate()
+                        .atTime(opening.opens())
+                        .atZone(timeZone)
+                        .toInstant();
                 if (start.isAfter(instant) && (best == null || start.isBefore(best))) {
                     best = start;
                 }

@@ -46,8 +46,6 @@ class RoutingStore {
             Instant since,
             @Nullable Instant lastHeartbeat) {}
 
-    record OpenOffer(UUID offer, UUID item, UserId agent, Instant expiresAt) {}
-
     // ---- presence
 
     List<PresenceRow> presences() {
@@ -258,7 +256,9 @@ class RoutingStore {
                         routing.wrapUpSeconds(),
                         routing.hasHours())
                 .update();
-        jdbc.sql("delete from queue_opening where queue_id = ?").param(queue.value()).update();
+        jdbc.sql("delete from queue_opening where queue_id = ?")
+                .param(queue.value())
+                .update();
         for (QueueRouting.Opening opening : routing.openings()) {
             jdbc.sql("insert into queue_opening (queue_id, day_of_week, opens, closes) values (?, ?, ?, ?)")
                     .params(queue.value(), opening.day().getValue(), opening.opens(), opening.closes())

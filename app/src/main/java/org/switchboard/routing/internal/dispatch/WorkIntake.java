@@ -42,8 +42,15 @@ public class WorkIntake {
     @ApplicationModuleListener
     void on(CaseOpened event) {
         if (event.queue() != null) {
-            enqueueCase(event.caseId(), event.queue(), event.channel(), event.priority(), event.customer(),
-                    event.occurredAt(), event.eventId(), "case.created");
+            enqueueCase(
+                    event.caseId(),
+                    event.queue(),
+                    event.channel(),
+                    event.priority(),
+                    event.customer(),
+                    event.occurredAt(),
+                    event.eventId(),
+                    "case.created");
         }
     }
 
@@ -51,8 +58,15 @@ public class WorkIntake {
     void on(CaseReopened event) {
         if (event.queue() != null) {
             CaseView view = cases.get(event.caseId(), null);
-            enqueueCase(event.caseId(), event.queue(), event.channel(), view.priority(), event.customer(),
-                    event.occurredAt(), event.eventId(), "case.reopened");
+            enqueueCase(
+                    event.caseId(),
+                    event.queue(),
+                    event.channel(),
+                    view.priority(),
+                    event.customer(),
+                    event.occurredAt(),
+                    event.eventId(),
+                    "case.reopened");
         }
     }
 
@@ -76,12 +90,23 @@ public class WorkIntake {
             return Optional.empty();
         }
         return dispatcher.enqueue(new Dispatcher.Entry(
-                "case", caseId, queueId, workChannel(channel), skills(queue), queue.language(),
-                effectivePriority(queue, priority, customer), enqueuedAt, null, null, null, sourceEvent, via));
+                "case",
+                caseId,
+                queueId,
+                workChannel(channel),
+                skills(queue),
+                queue.language(),
+                effectivePriority(queue, priority, customer),
+                enqueuedAt,
+                null,
+                null,
+                null,
+                sourceEvent,
+                via));
     }
 
     /** Queue base + case priority (low 0, normal 10, high 20, urgent 30) + the customer's tier value. */
-    int effectivePriority(Queue queue, Priority priority, CustomerId customer) {
+    public int effectivePriority(Queue queue, Priority priority, CustomerId customer) {
         int tier;
         try {
             tier = customers.profile(customer).tierValue();

@@ -39,13 +39,39 @@ public record WorkItem(
 
     WorkItem with(String newStatus, @Nullable UserId newAgent) {
         return new WorkItem(
-                id, seq, kind, caseId, queue, channel, skills, language, priority, enqueuedAt, notBefore, newStatus,
-                newAgent, phone, note);
+                id,
+                seq,
+                kind,
+                caseId,
+                queue,
+                channel,
+                skills,
+                language,
+                priority,
+                enqueuedAt,
+                notBefore,
+                newStatus,
+                newAgent,
+                phone,
+                note);
     }
 
     WorkItem movedTo(QueueId newQueue, int newPriority, Instant newEnqueuedAt, long newSeq, @Nullable String newNote) {
         return new WorkItem(
-                id, newSeq, kind, caseId, newQueue, channel, skills, language, newPriority, newEnqueuedAt, notBefore,
-                "waiting", null, phone, newNote);
+                id,
+                newSeq,
+                kind,
+                caseId,
+                newQueue,
+                channel,
+                skills,
+                language,
+                newPriority,
+                newEnqueuedAt,
+                notBefore,
+                "waiting",
+                null,
+                phone,
+                newNote);
     }
 }
