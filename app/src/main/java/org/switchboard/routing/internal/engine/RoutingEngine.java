@@ -1,10 +1,28 @@
 package org.switchboard.routing.internal.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.switchboard.platform.ConflictException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
 
 /**
  * The in-memory routing engine: one universal queue of work items for every channel, matched to agents by
@@ -20,143 +38,1459 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Errors: an unknown item, agent or queue id is a {@code NotFoundException}; a call that does not fit
  * the item's or agent's state (accepting an offer that is not yours) is a {@code ConflictException}.
+ *
+ * <p>Indexes (see docs/routing-engine.md): waiting items sit in <em>lanes</em>, one per distinct (queue,
+ * channel, required skills, language, overflow stage); every item of a lane can be taken by exactly the
+ * same agents, so a lane is ordered once (effective priority, then arrival) and only its head matters.
+ * Each lane knows its eligible agents and, among them, those <em>ready</em> now for the lane's channel.
+ * The engine keeps one invariant after every call: a ready agent has no waiting item it could take. So a
+ * new item needs only the ready agents of its lane, and an agent with free capacity needs only the heads
+ * of its own lanes.
  */
 public final class RoutingEngine {
 
+    /** Times are kept as nanoseconds since this instant, so priorities stay exact as doubles. */
+    private static final long EPOCH_SECOND =
+            Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+
+    private static final long NANOS = 1_000_000_000L;
+    private static final double AHT_WEIGHT = 0.1;
+    private static final int OVERFLOW_CHAIN = 16;
+    static final String MISSED_OFFER = "missed offer";
+
+    /** Routing order inside a lane: higher priority first, then earlier arrival. */
+    private static final Comparator<Item> ORDER = (x, y) -> {
+        int byKey = Double.compare(y.key, x.key);
+        return byKey != 0 ? byKey : Long.compare(x.seq, y.seq);
+    };
+
     private final InstantSource clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Q> queues = new LinkedHashMap<>();
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, Item> items = new HashMap<>();
+    private final Map<LaneKey, Lane> lanes = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long sequence;
+    private long now;
 
     public RoutingEngine(InstantSource clock) {
         this.clock = clock;
     }
 
+    public InstantSource clock() {
+        return clock;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Configuration
+
     /** Adds a queue or replaces its settings (waiting items stay, in order). */
     public List<RoutingEvent> defineQueue(QueueSpec queue) {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            Q existing = queues.get(queue.id());
+            boolean referenced = queues.values().stream()
+                    .anyMatch(q -> q.spec.overflow().stream()
+                            .anyMatch(s -> s.addQueues().contains(queue.id())));
+            if (existing == null) {
+                Q q = new Q(queue);
+                queues.put(queue.id(), q);
+                if (referenced) {
+                    rebuild(events);
+                } else {
+                    q.defaultLane = lane(q, queue.channel(), q.sortedSkills, null, 0);
+                }
+            } else {
+                existing.spec = queue;
+                existing.sortedSkills = sorted(queue.requiredSkills());
+                rebuild(events);
+            }
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Adds an agent (offline) or replaces its skills, languages, teams and capacities. */
-    public List<RoutingEvent> defineAgent(AgentSpec agent) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> defineAgent(AgentSpec spec) {
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            Agent agent = agents.get(spec.id());
+            if (agent == null) {
+                agent = new Agent(spec, now);
+                agents.put(spec.id(), agent);
+            } else {
+                applyMask(agent, 0);
+                for (List<Lane> channelLanes : agent.lanes) {
+                    for (Lane lane : channelLanes) {
+                        lane.eligible.remove(agent);
+                    }
+                    channelLanes.clear();
+                }
+                agent.setSpec(spec);
+            }
+            for (Lane lane : lanes.values()) {
+                if (eligible(agent, lane)) {
+                    join(agent, lane);
+                }
+            }
+            settle(agent, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Presence
 
     /**
      * Sets an agent's presence: {@code AVAILABLE}, {@code AWAY} (with a reason) or {@code OFFLINE}
-     * ({@code BUSY} and {@code WRAP_UP} are the engine's). Going available ends wrap-up and may produce
-     * offers; going away or offline withdraws open offers (their items wait again in their original place);
-     * assigned work stays with the agent.
+     * ({@code BUSY} and {@code WRAP_UP} are the engine's: an {@code InvalidInputException} on field
+     * {@code presence}). Going available ends wrap-up and may produce offers; going away or offline withdraws
+     * open offers (their items wait again in their original place) and releases items held for the agent
+     * by a sticky window; assigned work stays with the agent.
      */
-    public List<RoutingEvent> setPresence(String agent, Presence presence, @Nullable String reason) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> setPresence(String agentId, Presence presence, @Nullable String reason) {
+        lock.lock();
+        try {
+            tick();
+            Agent agent = agent0(agentId);
+            List<RoutingEvent> events = new ArrayList<>();
+            switch (presence) {
+                case AVAILABLE -> {
+                    agent.declared = Presence.AVAILABLE;
+                    agent.reason = null;
+                    agent.wrapping = false;
+                    settle(agent, events);
+                }
+                case AWAY, OFFLINE -> turnAway(agent, presence, reason, null, events);
+                case BUSY, WRAP_UP ->
+                    throw new InvalidInputException(
+                            "presence", "must be available, away or offline; busy and wrap_up follow the work");
+            }
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Work items
 
     /**
      * Puts an item in its queue and routes it: {@code OfferMade} or {@code ItemAssigned} (auto-assign
      * queues) when an agent can take it now, else {@code ItemQueued}; {@code ItemRejected} or
-     * {@code ItemOverflowed} when the queue is full.
+     * {@code ItemOverflowed} when the queue is full. An id the engine already holds is a conflict.
      */
-    public List<RoutingEvent> enqueue(WorkItemSpec item) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> enqueue(WorkItemSpec spec) {
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            if (items.containsKey(spec.id())) {
+                throw new ConflictException("work item " + spec.id() + " is already queued or assigned");
+            }
+            Q q = queue0(spec.queue());
+            for (int hop = 0; q.waiting >= q.spec.maxWaiting(); hop++) {
+                String next = q.spec.overflowQueue();
+                if (q.spec.whenFull() == FullQueueAction.REJECT || next == null || hop >= OVERFLOW_CHAIN) {
+                    events.add(new RoutingEvent.ItemRejected(spec.id(), q.spec.id(), "queue full"));
+                    return events;
+                }
+                Q target = queues.get(next);
+                if (target == null) {
+                    events.add(new RoutingEvent.ItemRejected(spec.id(), q.spec.id(), "overflow queue unknown"));
+                    return events;
+                }
+                events.add(new RoutingEvent.ItemOverflowed(spec.id(), q.spec.id(), next));
+                q = target;
+            }
+            Item item = admit(spec.withQueue(q.spec.id()), q, true);
+            List<RoutingEvent> routed = new ArrayList<>();
+            route(item, null, routed);
+            if (item.state == ItemState.WAITING) {
+                events.add(new RoutingEvent.ItemQueued(item.id, q.spec.id(), instant(item.enqueued)));
+            }
+            events.addAll(routed);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * Restores waiting items after a restart, in the given order (the stored queue order); items with an
-     * id already held are skipped. Items are placed first and routed afterwards, so the order is exactly
-     * as given whatever agents are available.
+     * id already held and items of unknown queues are skipped (the routing service logs them). Items are
+     * placed first and routed afterwards, so the order is exactly as given whatever agents are available.
+     * Queue size limits are not applied: these items were accepted before.
      */
     public List<RoutingEvent> restore(List<WorkItemSpec> waitingInOrder) {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            List<Item> restored = new ArrayList<>();
+            for (WorkItemSpec spec : waitingInOrder) {
+                Q q = queues.get(spec.queue());
+                if (q != null && !items.containsKey(spec.id())) {
+                    restored.add(admit(spec, q, false));
+                }
+            }
+            for (Item item : restored) {
+                if (item.state == ItemState.WAITING) {
+                    route(item, null, events);
+                }
+            }
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Removes a waiting, offered or assigned item (the customer hung up, the case was closed elsewhere). */
-    public List<RoutingEvent> cancel(String item) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> cancel(String itemId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            List<RoutingEvent> events = new ArrayList<>();
+            Agent agent = item.agent;
+            detach(item, "cancelled", events);
+            forget(item);
+            if (agent != null) {
+                settle(agent, events);
+            }
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The agent accepts its offer: the item becomes the agent's work. */
-    public List<RoutingEvent> accept(String item, String agent) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> accept(String itemId, String agentId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            Agent agent = agent0(agentId);
+            if (item.state != ItemState.OFFERED || item.agent != agent) {
+                throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
+            }
+            agent.offered.remove(item);
+            item.offer = null;
+            item.queue.offered--;
+            assign(item, agent, true, new ArrayList<>());
+            return List.of(new RoutingEvent.ItemAssigned(
+                    item.id, agent.spec.id(), item.queue.spec.id(), item.channel, instant(now), true));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The agent declines: the item goes back to its original place, the agent turns away ("missed offer"). */
-    public List<RoutingEvent> decline(String item, String agent) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> decline(String itemId, String agentId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            Agent agent = agent0(agentId);
+            if (item.state != ItemState.OFFERED || item.agent != agent) {
+                throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
+            }
+            List<RoutingEvent> events = new ArrayList<>();
+            missedOffer(item, false, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * The agent finished the item: its capacity is free. With {@code wrapUp} and a queue wrap-up limit the
      * agent enters {@code WRAP_UP} until the limit or {@link #setPresence} to available.
      */
-    public List<RoutingEvent> complete(String item, boolean wrapUp) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> complete(String itemId, boolean wrapUp) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            if (item.state != ItemState.ASSIGNED) {
+                throw new ConflictException("work item " + itemId + " is not assigned");
+            }
+            Agent agent = Objects.requireNonNull(item.agent);
+            List<RoutingEvent> events = new ArrayList<>();
+            Q q = item.queue;
+            double handled = (now - item.assignedAt) / (double) NANOS;
+            q.aht += AHT_WEIGHT * (handled - q.aht);
+            detach(item, "completed", events);
+            forget(item);
+            agent.idleSince = now;
+            if (wrapUp && q.spec.wrapUpSeconds() > 0 && agent.declared == Presence.AVAILABLE) {
+                agent.wrapping = true;
+                agent.wrapEpoch++;
+                schedule(new Timer(
+                        now + q.spec.wrapUpSeconds() * NANOS, TimerKind.WRAP_UP, null, agent, null, agent.wrapEpoch));
+            }
+            settle(agent, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * Hands an item to another agent: it leaves its current agent (or its waiting place) and waits for
-     * {@code agent} only, who gets the first offer as soon as it has capacity.
+     * {@code agent} only, keeping its place and priority in its queue; the agent gets the offer as soon as it
+     * has capacity on the item's channel, whatever its skills.
      */
-    public List<RoutingEvent> transferToAgent(String item, String agent) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> transferToAgent(String itemId, String agentId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            Agent target = agent0(agentId);
+            List<RoutingEvent> events = new ArrayList<>();
+            Agent previous = item.agent;
+            detach(item, "transferred", events);
+            item.heldFor = target;
+            item.pinned = true;
+            place(item);
+            if (previous != null) {
+                settle(previous, events);
+            }
+            route(item, previous, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Moves an item to another queue (a transfer or a supervisor's move); it waits there from now. */
-    public List<RoutingEvent> transferToQueue(String item, String queue) {
-        throw new UnsupportedOperationException();
+    public List<RoutingEvent> transferToQueue(String itemId, String queueId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            Q target = queue0(queueId);
+            List<RoutingEvent> events = new ArrayList<>();
+            Agent previous = item.agent;
+            detach(item, "transferred", events);
+            item.queue.items.remove(item);
+            item.queueEpoch++;
+            item.heldFor = null;
+            item.pinned = false;
+            item.spec = item.spec.withQueue(queueId).withEnqueuedAt(instant(now));
+            setUp(item, target, now, false);
+            place(item);
+            events.add(new RoutingEvent.ItemQueued(item.id, queueId, instant(now)));
+            if (previous != null) {
+                settle(previous, events);
+            }
+            route(item, previous, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** An offered or assigned item goes back to waiting in its original place. */
-    public List<RoutingEvent> requeue(String item) {
-        throw new UnsupportedOperationException();
+    /**
+     * An offered or assigned item goes back to waiting in its original place (it is not offered straight
+     * back to the agent who gave it up).
+     */
+    public List<RoutingEvent> requeue(String itemId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            if (item.state == ItemState.WAITING) {
+                return List.of();
+            }
+            List<RoutingEvent> events = new ArrayList<>();
+            Agent previous = Objects.requireNonNull(item.agent);
+            detach(item, "requeued", events);
+            place(item);
+            settle(previous, events);
+            route(item, previous, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** A supervisor assigns a waiting or offered item to an agent, regardless of presence and capacity. */
-    public List<RoutingEvent> forceAssign(String item, String agent) {
-        throw new UnsupportedOperationException();
+    /**
+     * A supervisor assigns a waiting or offered item to an agent, whatever the agent's presence and skills,
+     * but within its capacity and the voice rule (a {@code ConflictException} otherwise).
+     */
+    public List<RoutingEvent> forceAssign(String itemId, String agentId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = item0(itemId);
+            Agent target = agent0(agentId);
+            List<RoutingEvent> events = new ArrayList<>();
+            if (item.state == ItemState.ASSIGNED) {
+                throw new ConflictException("work item " + itemId + " is already assigned");
+            }
+            if (item.state == ItemState.OFFERED && item.agent == target) {
+                target.offered.remove(item);
+                item.offer = null;
+                item.queue.offered--;
+                assign(item, target, true, events);
+            } else {
+                int c = item.channel.ordinal();
+                boolean fits = target.load[c] < target.cap[c]
+                        && target.load[Channel.VOICE.ordinal()] == 0
+                        && (item.channel != Channel.VOICE || target.total() == 0);
+                if (!fits) {
+                    throw new ConflictException(
+                            "agent " + agentId + " has no free " + item.channel.wire() + " capacity");
+                }
+                Agent previous = item.agent;
+                detach(item, "reassigned", events);
+                target.load[c]++;
+                assign(item, target, false, events);
+                if (previous != null) {
+                    settle(previous, events);
+                }
+            }
+            events.add(new RoutingEvent.ItemAssigned(
+                    item.id, target.spec.id(), item.queue.spec.id(), item.channel, instant(now), false));
+            settle(target, events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Time
 
     /** Processes every deadline that has passed: offer timeouts, wrap-up ends, overflow steps, sticky windows. */
     public List<RoutingEvent> advance() {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            while (!timers.isEmpty() && timers.peek().due <= now) {
+                fire(timers.poll(), events);
+            }
+            return events;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The earliest pending deadline, for a timer; empty when nothing is pending. */
     public Optional<Instant> nextDeadline() {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            while (!timers.isEmpty() && !valid(timers.peek())) {
+                timers.poll();
+            }
+            return timers.isEmpty() ? Optional.empty() : Optional.of(instant(timers.peek().due));
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** A waiting item's position and estimated wait; empty when the item is not waiting. */
-    public Optional<QueuePosition> position(String item) {
-        throw new UnsupportedOperationException();
+    // ----------------------------------------------------------------------------------------------------
+    // Views
+
+    /**
+     * A waiting item's position and estimated wait; empty when the item is not waiting.
+     *
+     * <p>{@code position} = 1 + the waiting items of the same queue routed before it (higher effective
+     * priority, or equal and earlier). {@code estimatedWait = position × AHT / servers}, where AHT is the
+     * queue's handle time (an exponentially weighted mean of completed items, weight 0.1, starting at the
+     * queue's {@code expectedHandleSeconds}) and servers is the summed capacity on the item's channel of the
+     * logged-in agents (available, busy or wrap-up) who may take it, at least 1.
+     */
+    public Optional<QueuePosition> position(String itemId) {
+        lock.lock();
+        try {
+            tick();
+            Item item = items.get(itemId);
+            if (item == null || item.state != ItemState.WAITING) {
+                return Optional.empty();
+            }
+            Q q = item.queue;
+            int ahead = 0;
+            for (Item other : q.items) {
+                if (other != item && other.state == ItemState.WAITING && ORDER.compare(other, item) < 0) {
+                    ahead++;
+                }
+            }
+            Lane lane = item.lane != null ? item.lane : q.defaultLane;
+            int servers = 0;
+            for (Agent agent : lane.eligible) {
+                if (agent.declared == Presence.AVAILABLE) {
+                    servers += agent.cap[item.channel.ordinal()];
+                }
+            }
+            int position = ahead + 1;
+            double seconds = position * q.aht / Math.max(1, servers);
+            return Optional.of(new QueuePosition(item.id, q.spec.id(), position, Duration.ofNanos((long)
+                    Math.min(seconds * NANOS, Long.MAX_VALUE))));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The item's state, or empty when the engine does not hold it (never seen, completed or cancelled). */
-    public Optional<ItemState> state(String item) {
-        throw new UnsupportedOperationException();
+    public Optional<ItemState> state(String itemId) {
+        lock.lock();
+        try {
+            Item item = items.get(itemId);
+            return item == null ? Optional.empty() : Optional.of(item.state);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Every item of a queue (waiting in routing order first, then offered and assigned). */
-    public List<WaitingItem> items(String queue) {
-        throw new UnsupportedOperationException();
-    }
-
-    /** Live figures of every queue. */
-    public List<QueueStats> queueStats() {
-        throw new UnsupportedOperationException();
-    }
-
-    public AgentView agent(String agent) {
-        throw new UnsupportedOperationException();
-    }
-
-    public List<AgentView> agents() {
-        throw new UnsupportedOperationException();
+    /** Every item of a queue: waiting in routing order first, then offered, then assigned. */
+    public List<WaitingItem> items(String queueId) {
+        lock.lock();
+        try {
+            tick();
+            Q q = queue0(queueId);
+            List<Item> sorted = new ArrayList<>(q.items);
+            sorted.sort(Comparator.comparing((Item i) -> i.state).thenComparing(ORDER));
+            double seconds = now / (double) NANOS;
+            List<WaitingItem> result = new ArrayList<>(sorted.size());
+            for (Item item : sorted) {
+                result.add(new WaitingItem(
+                        item.spec,
+                        item.state,
+                        item.agent == null ? null : item.agent.spec.id(),
+                        item.effective(seconds),
+                        instant(item.enqueued)));
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Every waiting item of every queue in routing order, as {@link #restore} takes them back. */
     public List<WorkItemSpec> waitingInOrder() {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            List<WorkItemSpec> result = new ArrayList<>();
+            for (Q q : queues.values()) {
+                q.items.stream()
+                        .filter(i -> i.state == ItemState.WAITING)
+                        .sorted(ORDER)
+                        .forEach(i -> result.add(i.spec));
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public InstantSource clock() {
-        return clock;
+    /** Live figures of every queue, in the order queues were defined. */
+    public List<QueueStats> queueStats() {
+        lock.lock();
+        try {
+            tick();
+            List<QueueStats> result = new ArrayList<>();
+            for (Q q : queues.values()) {
+                long oldest = now;
+                for (Item item : q.items) {
+                    if (item.state == ItemState.WAITING) {
+                        oldest = Math.min(oldest, item.enqueued);
+                    }
+                }
+                int[] byPresence = new int[Presence.values().length];
+                for (Agent agent : q.defaultLane.eligible) {
+                    byPresence[agent.shown.ordinal()]++;
+                }
+                result.add(new QueueStats(
+                        q.spec.id(),
+                        q.waiting,
+                        q.offered,
+                        q.assigned,
+                        Duration.ofNanos(Math.max(0, now - oldest)),
+                        byPresence[Presence.AVAILABLE.ordinal()],
+                        byPresence[Presence.BUSY.ordinal()],
+                        byPresence[Presence.AWAY.ordinal()],
+                        byPresence[Presence.WRAP_UP.ordinal()],
+                        byPresence[Presence.OFFLINE.ordinal()]));
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public AgentView agent(String agentId) {
+        lock.lock();
+        try {
+            return view(agent0(agentId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<AgentView> agents() {
+        lock.lock();
+        try {
+            List<AgentView> result = new ArrayList<>(agents.size());
+            for (Agent agent : agents.values()) {
+                result.add(view(agent));
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AgentView view(Agent agent) {
+        EnumMap<Channel, Integer> load = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            load.put(channel, agent.load[channel.ordinal()]);
+        }
+        return new AgentView(
+                agent.spec.id(),
+                agent.shown,
+                agent.shown == Presence.AWAY || agent.shown == Presence.OFFLINE ? agent.reason : null,
+                instant(agent.since),
+                agent.offered.stream().map(i -> i.id).toList(),
+                agent.assigned.stream().map(i -> i.id).toList(),
+                load);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Internals: items
+
+    private Item admit(WorkItemSpec spec, Q q, boolean fresh) {
+        long enqueued = spec.enqueuedAt() == null ? now : nanos(spec.enqueuedAt());
+        Item item = new Item(spec.id(), spec.enqueuedAt() == null ? spec.withEnqueuedAt(instant(now)) : spec);
+        item.seq = ++sequence;
+        setUp(item, q, enqueued, fresh);
+        String preferred = spec.preferredAgent();
+        Agent sticky = preferred == null ? null : agents.get(preferred);
+        long holdUntil = enqueued + q.spec.stickySeconds() * NANOS;
+        if (sticky != null && holdUntil > now && sticky.declared == Presence.AVAILABLE) {
+            item.heldFor = sticky;
+            schedule(new Timer(holdUntil, TimerKind.HOLD, item, null, null, item.queueEpoch));
+        }
+        items.put(item.id, item);
+        place(item);
+        return item;
+    }
+
+    /** Fills in the queue-dependent fields of an item entering {@code q} at {@code enqueued}. */
+    private void setUp(Item item, Q q, long enqueued, boolean fresh) {
+        WorkItemSpec spec = item.spec;
+        item.queue = q;
+        item.channel = spec.channel() != null ? spec.channel() : q.spec.channel();
+        item.skills = spec.requiredSkills().isEmpty() ? q.sortedSkills : merged(q.sortedSkills, spec.requiredSkills());
+        item.language = spec.language();
+        item.enqueued = enqueued;
+        item.key = q.spec.basePriority()
+                + spec.casePriority()
+                + spec.tier().priority()
+                - q.spec.agingPerSecond() * (enqueued / (double) NANOS);
+        item.stage = stageAt(item, now);
+        q.items.add(item);
+        scheduleStage(item);
+    }
+
+    private int stageAt(Item item, long at) {
+        List<OverflowStep> steps = item.queue.spec.overflow();
+        int stage = 0;
+        while (stage < steps.size() && item.enqueued + steps.get(stage).afterSeconds() * NANOS <= at) {
+            stage++;
+        }
+        return stage;
+    }
+
+    private void scheduleStage(Item item) {
+        List<OverflowStep> steps = item.queue.spec.overflow();
+        if (item.stage < steps.size()) {
+            long due = item.enqueued + steps.get(item.stage).afterSeconds() * NANOS;
+            schedule(new Timer(due, TimerKind.STAGE, item, null, null, item.queueEpoch));
+        }
+    }
+
+    /** Makes the item wait: in its lane, or with the agent it is held for. Keeps its key: its original place. */
+    private void place(Item item) {
+        item.state = ItemState.WAITING;
+        item.agent = null;
+        item.offer = null;
+        item.queue.waiting++;
+        if (item.heldFor != null) {
+            item.heldFor.held.add(item);
+            item.lane = null;
+        } else {
+            item.stage = stageAt(item, now);
+            Lane lane = laneOf(item);
+            lane.waiting.add(item);
+            item.lane = lane;
+        }
+    }
+
+    /** Takes an item out of waiting (or away from its agent), emitting what ended. */
+    private void detach(Item item, String reason, List<RoutingEvent> events) {
+        switch (item.state) {
+            case WAITING -> {
+                if (item.lane != null) {
+                    item.lane.waiting.remove(item);
+                    item.lane = null;
+                } else if (item.heldFor != null) {
+                    item.heldFor.held.remove(item);
+                }
+                item.heldFor = null;
+                item.pinned = false;
+                item.queue.waiting--;
+            }
+            case OFFERED -> {
+                Agent agent = Objects.requireNonNull(item.agent);
+                events.add(new RoutingEvent.OfferWithdrawn(Objects.requireNonNull(item.offer), reason));
+                agent.offered.remove(item);
+                agent.load[item.channel.ordinal()]--;
+                item.queue.offered--;
+                item.offer = null;
+                item.agent = null;
+            }
+            case ASSIGNED -> {
+                Agent agent = Objects.requireNonNull(item.agent);
+                events.add(new RoutingEvent.ItemReleased(item.id, agent.spec.id(), reason));
+                agent.assigned.remove(item);
+                agent.load[item.channel.ordinal()]--;
+                item.queue.assigned--;
+                item.agent = null;
+            }
+        }
+        item.state = ItemState.WAITING; // transient: callers place, assign or forget it next
+        item.lane = null;
+    }
+
+    private void forget(Item item) {
+        items.remove(item.id);
+        item.queue.items.remove(item);
+        item.queueEpoch++;
+    }
+
+    private void assign(Item item, Agent agent, boolean offered, List<RoutingEvent> events) {
+        item.state = ItemState.ASSIGNED;
+        item.agent = agent;
+        item.assignedAt = now;
+        item.queue.assigned++;
+        agent.assigned.add(item);
+    }
+
+    /** Offers (or auto-assigns) a waiting item to a ready agent. The caller settles the agent afterwards. */
+    private void offer(Item item, Agent agent, List<RoutingEvent> events) {
+        if (item.lane != null) {
+            item.lane.waiting.remove(item);
+            item.lane = null;
+        } else if (item.heldFor != null) {
+            item.heldFor.held.remove(item);
+            item.heldFor = null;
+            item.pinned = false;
+        }
+        Q q = item.queue;
+        q.waiting--;
+        q.lastOffer.put(agent, ++sequence);
+        agent.load[item.channel.ordinal()]++;
+        item.agent = agent;
+        if (q.spec.autoAssign()) {
+            assign(item, agent, false, events);
+            events.add(new RoutingEvent.ItemAssigned(
+                    item.id, agent.spec.id(), q.spec.id(), item.channel, instant(now), false));
+        } else {
+            item.state = ItemState.OFFERED;
+            Offer offer = new Offer(
+                    item.id,
+                    agent.spec.id(),
+                    q.spec.id(),
+                    item.channel,
+                    instant(now),
+                    instant(now + q.spec.offerTimeoutSeconds() * NANOS));
+            item.offer = offer;
+            q.offered++;
+            agent.offered.add(item);
+            schedule(new Timer(now + q.spec.offerTimeoutSeconds() * NANOS, TimerKind.OFFER, item, agent, offer, 0));
+            events.add(new RoutingEvent.OfferMade(offer));
+        }
+    }
+
+    /** Offers a waiting item to the best ready agent of its lane (or the agent it is held for), if any. */
+    private void route(Item item, @Nullable Agent except, List<RoutingEvent> events) {
+        if (item.state != ItemState.WAITING) {
+            return;
+        }
+        Agent chosen = null;
+        if (item.heldFor != null) {
+            Agent held = item.heldFor;
+            if (held != except && (readyMask(held) & bit(item.channel)) != 0) {
+                chosen = held;
+            }
+        } else if (item.lane != null && !item.lane.ready.isEmpty()) {
+            chosen = choose(item.lane, except);
+        }
+        if (chosen != null) {
+            offer(item, chosen, events);
+            settle(chosen, events);
+        }
+    }
+
+    /** The queue policy's pick among a lane's ready agents. */
+    private @Nullable Agent choose(Lane lane, @Nullable Agent except) {
+        Policy policy = lane.queue.spec.policy();
+        if (policy == Policy.LONGEST_IDLE) {
+            // The ready set keeps the order in which agents became ready: its first member idles longest.
+            for (Agent agent : lane.ready) {
+                if (agent != except) {
+                    return agent;
+                }
+            }
+            return null;
+        }
+        Agent best = null;
+        double bestScore = 0;
+        for (Agent agent : lane.ready) {
+            if (agent == except) {
+                continue;
+            }
+            double score = switch (policy) {
+                case LONGEST_IDLE -> 0;
+                case MOST_SKILLED -> -lane.proficiency(agent);
+                case LEAST_OCCUPIED -> agent.occupancy();
+                case ROUND_ROBIN -> lane.queue.lastOffer.getOrDefault(agent, 0L);
+            };
+            if (best == null
+                    || score < bestScore
+                    || (score == bestScore
+                            && (agent.idleSince < best.idleSince
+                                    || (agent.idleSince == best.idleSince
+                                            && agent.spec.id().compareTo(best.spec.id()) < 0)))) {
+                best = agent;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** The decline/timeout path: the item goes back to its place, the agent turns away ("missed offer"). */
+    private void missedOffer(Item item, boolean expired, List<RoutingEvent> events) {
+        Agent agent = Objects.requireNonNull(item.agent);
+        Offer offer = Objects.requireNonNull(item.offer);
+        events.add(expired ? new RoutingEvent.OfferExpired(offer) : new RoutingEvent.OfferDeclined(offer));
+        agent.offered.remove(item);
+        agent.load[item.channel.ordinal()]--;
+        item.queue.offered--;
+        place(item);
+        turnAway(agent, Presence.AWAY, MISSED_OFFER, item, events);
+    }
+
+    /**
+     * The agent stops taking offers: open offers are withdrawn and sticky items released, then every item
+     * that waits again is routed to other agents.
+     */
+    private void turnAway(
+            Agent agent,
+            Presence presence,
+            @Nullable String reason,
+            @Nullable Item returned,
+            List<RoutingEvent> events) {
+        agent.declared = presence;
+        agent.reason = reason;
+        agent.wrapping = false;
+        List<Item> again = new ArrayList<>();
+        if (returned != null) {
+            again.add(returned);
+        }
+        for (Item item : new ArrayList<>(agent.offered)) {
+            detach(item, presence == Presence.OFFLINE ? "agent offline" : "agent away", events);
+            place(item);
+            again.add(item);
+        }
+        for (Item item : new ArrayList<>(agent.held)) {
+            if (!item.pinned) {
+                agent.held.remove(item);
+                item.heldFor = null;
+                item.queue.waiting--;
+                place(item);
+                again.add(item);
+            }
+        }
+        settle(agent, events);
+        again.sort(ORDER);
+        for (Item item : again) {
+            route(item, agent, events);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Internals: agents
+
+    /** Which channels the agent may be offered now, as bits by channel ordinal. */
+    private static int readyMask(Agent agent) {
+        if (agent.declared != Presence.AVAILABLE || agent.wrapping || agent.load[Channel.VOICE.ordinal()] > 0) {
+            return 0;
+        }
+        int mask = 0;
+        int total = agent.total();
+        for (Channel channel : Channel.values()) {
+            int c = channel.ordinal();
+            boolean free = channel == Channel.VOICE ? total == 0 && agent.cap[c] > 0 : agent.load[c] < agent.cap[c];
+            if (free) {
+                mask |= 1 << c;
+            }
+        }
+        return mask;
+    }
+
+    private static int bit(Channel channel) {
+        return 1 << channel.ordinal();
+    }
+
+    /**
+     * Restores the invariant for one agent: while it could take a waiting item, offer it the best one; then
+     * record in its lanes for which channels it is ready and report a presence change.
+     */
+    private void settle(Agent agent, List<RoutingEvent> events) {
+        while (true) {
+            int mask = readyMask(agent);
+            Item best = mask == 0 ? null : bestFor(agent, mask);
+            if (best == null) {
+                applyMask(agent, mask);
+                break;
+            }
+            offer(best, agent, events);
+        }
+        Presence shown = shown(agent);
+        if (shown != agent.shown || (shown == Presence.AWAY && !Objects.equals(agent.shownReason, agent.reason))) {
+            events.add(new RoutingEvent.AgentStateChanged(
+                    agent.spec.id(),
+                    agent.shown,
+                    shown,
+                    shown == Presence.AWAY || shown == Presence.OFFLINE ? agent.reason : null,
+                    instant(now)));
+            if (shown == Presence.AVAILABLE) {
+                agent.idleSince = now;
+            }
+            agent.shown = shown;
+            agent.shownReason = agent.reason;
+            agent.since = now;
+        }
+    }
+
+    private static Presence shown(Agent agent) {
+        if (agent.declared != Presence.AVAILABLE) {
+            return agent.declared;
+        }
+        if (agent.wrapping) {
+            return Presence.WRAP_UP;
+        }
+        return agent.total() > 0 ? Presence.BUSY : Presence.AVAILABLE;
+    }
+
+    /** The waiting item this agent should get next: items held for it first, then the best lane head. */
+    private @Nullable Item bestFor(Agent agent, int mask) {
+        double seconds = now / (double) NANOS;
+        Item best = null;
+        double bestPriority = 0;
+        for (Item item : agent.held) {
+            if ((mask & bit(item.channel)) != 0) {
+                double priority = item.effective(seconds);
+                if (best == null || ahead(item, priority, best, bestPriority)) {
+                    best = item;
+                    bestPriority = priority;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Channel channel : Channel.values()) {
+            if ((mask & bit(channel)) == 0) {
+                continue;
+            }
+            for (Lane lane : agent.lanes[channel.ordinal()]) {
+                if (lane.waiting.isEmpty()) {
+                    continue;
+                }
+                Item head = lane.waiting.first();
+                double priority = head.effective(seconds);
+                if (best == null || ahead(head, priority, best, bestPriority)) {
+                    best = head;
+                    bestPriority = priority;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Across queues: higher effective priority first, then earlier arrival, then earlier sequence. */
+    private static boolean ahead(Item item, double priority, Item other, double otherPriority) {
+        if (priority != otherPriority) {
+            return priority > otherPriority;
+        }
+        if (item.enqueued != other.enqueued) {
+            return item.enqueued < other.enqueued;
+        }
+        return item.seq < other.seq;
+    }
+
+    private static void applyMask(Agent agent, int mask) {
+        int changed = mask ^ agent.readyMask;
+        if (changed == 0) {
+            return;
+        }
+        for (Channel channel : Channel.values()) {
+            int b = bit(channel);
+            if ((changed & b) == 0) {
+                continue;
+            }
+            boolean ready = (mask & b) != 0;
+            for (Lane lane : agent.lanes[channel.ordinal()]) {
+                if (ready) {
+                    lane.ready.add(agent);
+                } else {
+                    lane.ready.remove(agent);
+                }
+            }
+        }
+        agent.readyMask = mask;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Internals: lanes
+
+    private Lane laneOf(Item item) {
+        Q q = item.queue;
+        if (item.stage == 0
+                && item.language == null
+                && item.channel == q.spec.channel()
+                && item.skills == q.sortedSkills) {
+            return q.defaultLane;
+        }
+        return lane(q, item.channel, item.skills, item.language, item.stage);
+    }
+
+    private Lane lane(Q q, Channel channel, List<SkillRequirement> skills, @Nullable String language, int stage) {
+        LaneKey key = new LaneKey(q.spec.id(), channel, skills, language, stage);
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            lane = new Lane(key, q);
+            List<OverflowStep> steps = q.spec.overflow();
+            for (int i = 0; i < stage && i < steps.size(); i++) {
+                lane.relax += steps.get(i).relaxProficiencyBy();
+                lane.addedTeams.addAll(steps.get(i).addTeams());
+                lane.addedQueues.addAll(steps.get(i).addQueues());
+            }
+            lanes.put(key, lane);
+            q.lanes.add(lane);
+            for (Agent agent : agents.values()) {
+                if (eligible(agent, lane)) {
+                    join(agent, lane);
+                }
+            }
+        }
+        return lane;
+    }
+
+    private static void join(Agent agent, Lane lane) {
+        lane.eligible.add(agent);
+        agent.lanes[lane.key.channel().ordinal()].add(lane);
+        if ((agent.readyMask & bit(lane.key.channel())) != 0) {
+            lane.ready.add(agent);
+        }
+    }
+
+    /** Whether every item of the lane may go to this agent. */
+    private boolean eligible(Agent agent, Lane lane) {
+        LaneKey key = lane.key;
+        if (agent.cap[key.channel().ordinal()] <= 0) {
+            return false;
+        }
+        if (key.language() != null && !agent.spec.languages().contains(key.language())) {
+            return false;
+        }
+        boolean teamFits = inTeams(agent, lane.queue.spec.teams()) || intersects(agent.spec.teams(), lane.addedTeams);
+        if (teamFits && skilled(agent, key.skills(), lane.relax)) {
+            return true;
+        }
+        for (String other : lane.addedQueues) {
+            Q q = queues.get(other);
+            if (q != null && inTeams(agent, q.spec.teams()) && skilled(agent, q.sortedSkills, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inTeams(Agent agent, Set<String> teams) {
+        return teams.isEmpty() || intersects(agent.spec.teams(), teams);
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        for (String x : a) {
+            if (b.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean skilled(Agent agent, List<SkillRequirement> skills, int relax) {
+        for (SkillRequirement requirement : skills) {
+            Integer proficiency = agent.spec.skills().get(requirement.skill());
+            if (proficiency == null || proficiency < Math.max(1, requirement.minProficiency() - relax)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After a queue changed: every lane is rebuilt and every waiting item placed again with new keys. */
+    private void rebuild(List<RoutingEvent> events) {
+        for (Agent agent : agents.values()) {
+            applyMask(agent, 0);
+            for (List<Lane> channelLanes : agent.lanes) {
+                channelLanes.clear();
+            }
+        }
+        lanes.clear();
+        for (Q q : queues.values()) {
+            q.lanes.clear();
+            q.defaultLane = lane(q, q.spec.channel(), q.sortedSkills, null, 0);
+        }
+        for (Q q : queues.values()) {
+            for (Item item : new ArrayList<>(q.items)) {
+                item.queueEpoch++;
+                q.items.remove(item);
+                WorkItemSpec spec = item.spec;
+                if (item.state == ItemState.WAITING) {
+                    if (item.heldFor != null) {
+                        item.heldFor.held.remove(item);
+                    }
+                    q.waiting--;
+                    setUp(item, q, item.enqueued, false);
+                    place(item);
+                } else {
+                    setUp(item, q, item.enqueued, false);
+                }
+                item.spec = spec;
+            }
+        }
+        for (Agent agent : agents.values()) {
+            settle(agent, events);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Internals: timers
+
+    private void schedule(Timer timer) {
+        timer.seq = ++sequence;
+        timers.add(timer);
+    }
+
+    private boolean valid(Timer timer) {
+        return switch (timer.kind) {
+            case OFFER -> timer.item != null && timer.item.offer == timer.offer;
+            case WRAP_UP -> timer.agent != null && timer.agent.wrapping && timer.agent.wrapEpoch == timer.epoch;
+            case STAGE, HOLD ->
+                timer.item != null && items.get(timer.item.id) == timer.item && timer.item.queueEpoch == timer.epoch;
+        };
+    }
+
+    private void fire(Timer timer, List<RoutingEvent> events) {
+        if (!valid(timer)) {
+            return;
+        }
+        switch (timer.kind) {
+            case OFFER -> missedOffer(Objects.requireNonNull(timer.item), true, events);
+            case WRAP_UP -> {
+                Agent agent = Objects.requireNonNull(timer.agent);
+                agent.wrapping = false;
+                settle(agent, events);
+            }
+            case STAGE -> {
+                Item item = Objects.requireNonNull(timer.item);
+                int stage = stageAt(item, now);
+                if (item.state == ItemState.WAITING && item.lane != null && stage != item.stage) {
+                    item.lane.waiting.remove(item);
+                    item.queue.waiting--;
+                    item.lane = null;
+                    place(item);
+                    route(item, null, events);
+                } else {
+                    item.stage = stage;
+                }
+                scheduleStage(item);
+            }
+            case HOLD -> {
+                Item item = Objects.requireNonNull(timer.item);
+                if (item.state == ItemState.WAITING && item.heldFor != null && !item.pinned) {
+                    item.heldFor.held.remove(item);
+                    item.heldFor = null;
+                    item.queue.waiting--;
+                    place(item);
+                    route(item, null, events);
+                }
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Internals: small helpers
+
+    private void tick() {
+        long read = nanos(clock.instant());
+        // Time never runs backwards inside the engine, even if the clock is set back.
+        now = Math.max(now, read);
+    }
+
+    private static long nanos(Instant instant) {
+        return (instant.getEpochSecond() - EPOCH_SECOND) * NANOS + instant.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(EPOCH_SECOND + Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+    }
+
+    private Item item0(String id) {
+        Item item = items.get(id);
+        if (item == null) {
+            throw new NotFoundException("work item", id);
+        }
+        return item;
+    }
+
+    private Agent agent0(String id) {
+        Agent agent = agents.get(id);
+        if (agent == null) {
+            throw new NotFoundException("agent", id);
+        }
+        return agent;
+    }
+
+    private Q queue0(String id) {
+        Q q = queues.get(id);
+        if (q == null) {
+            throw new NotFoundException("queue", id);
+        }
+        return q;
+    }
+
+    private static List<SkillRequirement> sorted(List<SkillRequirement> skills) {
+        return merged(List.of(), skills);
+    }
+
+    /** The union of two requirement lists, the stricter minimum winning, sorted by skill. */
+    private static List<SkillRequirement> merged(List<SkillRequirement> base, List<SkillRequirement> extra) {
+        TreeMap<String, Integer> byName = new TreeMap<>();
+        for (SkillRequirement r : base) {
+            byName.merge(r.skill(), r.minProficiency(), Math::max);
+        }
+        for (SkillRequirement r : extra) {
+            byName.merge(r.skill(), r.minProficiency(), Math::max);
+        }
+        List<SkillRequirement> result = new ArrayList<>(byName.size());
+        byName.forEach((name, min) -> result.add(new SkillRequirement(name, min)));
+        return List.copyOf(result);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // State
+
+    private record LaneKey(
+            String queue,
+            Channel channel,
+            List<SkillRequirement> skills,
+            @Nullable String language,
+            int stage) {}
+
+    private static final class Lane {
+        final LaneKey key;
+        final Q queue;
+        final TreeSet<Item> waiting = new TreeSet<>(ORDER);
+        final Set<Agent> eligible = new LinkedHashSet<>();
+        final Set<Agent> ready = new LinkedHashSet<>();
+        final Set<String> addedTeams = new HashSet<>();
+        final Set<String> addedQueues = new HashSet<>();
+        int relax;
+
+        Lane(LaneKey key, Q queue) {
+            this.key = key;
+            this.queue = queue;
+        }
+
+        int proficiency(Agent agent) {
+            int sum = 0;
+            for (SkillRequirement requirement : key.skills()) {
+                sum += agent.spec.skills().getOrDefault(requirement.skill(), 0);
+            }
+            return sum;
+        }
+    }
+
+    private static final class Q {
+        QueueSpec spec;
+        List<SkillRequirement> sortedSkills;
+        Lane defaultLane;
+        final List<Lane> lanes = new ArrayList<>();
+        final Set<Item> items = new LinkedHashSet<>();
+        final Map<Agent, Long> lastOffer = new HashMap<>();
+        double aht;
+        int waiting;
+        int offered;
+        int assigned;
+
+        @SuppressWarnings("NullAway.Init")
+        Q(QueueSpec spec) {
+            this.spec = spec;
+            this.sortedSkills = sorted(spec.requiredSkills());
+            this.aht = spec.expectedHandleSeconds();
+        }
+    }
+
+    private static final class Agent {
+        AgentSpec spec;
+        final int[] cap = new int[Channel.values().length];
+        final int[] load = new int[Channel.values().length];
+        Presence declared = Presence.OFFLINE;
+        Presence shown = Presence.OFFLINE;
+
+        @Nullable
+        String reason;
+
+        @Nullable
+        String shownReason;
+
+        long since;
+        long idleSince;
+        boolean wrapping;
+        long wrapEpoch;
+        int readyMask;
+        final Set<Item> offered = new LinkedHashSet<>();
+        final Set<Item> assigned = new LinkedHashSet<>();
+        final List<Item> held = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
+        final List<Lane>[] lanes = new List[Channel.values().length];
+
+        Agent(AgentSpec spec, long now) {
+            this.spec = spec;
+            this.since = now;
+            this.idleSince = now;
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = new ArrayList<>();
+            }
+            setSpec(spec);
+        }
+
+        void setSpec(AgentSpec value) {
+            spec = value;
+            for (Channel channel : Channel.values()) {
+                cap[channel.ordinal()] = value.capacity(channel);
+            }
+        }
+
+        int total() {
+            int sum = 0;
+            for (int value : load) {
+                sum += value;
+            }
+            return sum;
+        }
+
+        double occupancy() {
+            double share = 0;
+            for (int c = 0; c < cap.length; c++) {
+                if (cap[c] > 0) {
+                    share += load[c] / (double) cap[c];
+                }
+            }
+            return share;
+        }
+    }
+
+    private static final class Item {
+        final String id;
+        WorkItemSpec spec;
+        Q queue;
+        Channel channel;
+        List<SkillRequirement> skills;
+
+        @Nullable
+        String language;
+
+        long enqueued;
+        long seq;
+        double key;
+        int stage;
+        ItemState state = ItemState.WAITING;
+
+        @Nullable
+        Lane lane;
+
+        @Nullable
+        Agent heldFor;
+
+        boolean pinned;
+
+        @Nullable
+        Agent agent;
+
+        @Nullable
+        Offer offer;
+
+        long assignedAt;
+        long queueEpoch;
+
+        @SuppressWarnings("NullAway.Init")
+        Item(String id, WorkItemSpec spec) {
+            this.id = id;
+            this.spec = spec;
+        }
+
+        double effective(double nowSeconds) {
+            return key + queue.spec.agingPerSecond() * nowSeconds;
+        }
+    }
+
+    private enum TimerKind {
+        OFFER,
+        WRAP_UP,
+        STAGE,
+        HOLD
+    }
+
+    private static final class Timer implements Comparable<Timer> {
+        final long due;
+        final TimerKind kind;
+        final @Nullable Item item;
+        final @Nullable Agent agent;
+        final @Nullable Offer offer;
+        final long epoch;
+        long seq;
+
+        Timer(long due, TimerKind kind, @Nullable Item item, @Nullable Agent agent, @Nullable Offer offer, long epoch) {
+            this.due = due;
+            this.kind = kind;
+            this.item = item;
+            this.agent = agent;
+            this.offer = offer;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byDue = Long.compare(due, other.due);
+            return byDue != 0 ? byDue : Long.compare(seq, other.seq);
+        }
     }
 }
