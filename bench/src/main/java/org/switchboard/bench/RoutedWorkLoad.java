@@ -141,7 +141,7 @@ public final class RoutedWorkLoad {
             AtomicLong routed,
             AtomicLong errors) {
         try {
-            var request = HttpRequest.newBuilder(URI.create(base + "/routing/events"))
+            var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/routing/events"))
                     .header("Authorization", token)
                     .header("Accept", "text/event-stream")
                     .build();

@@ -12,7 +12,7 @@ import org.switchboard.identity.Actors;
 import org.switchboard.routing.internal.dispatch.RoutingPush;
 
 /**
- * {@code GET /routing/events}: the live push of routing (server-sent events) for the agent desktop and the
+ * {@code GET /routing/events} (pages) and {@code GET /api/v1/routing/events} (integrations, API tokens): the live push of routing (server-sent events) for the agent desktop and the
  * supervisor view. Events: {@code offer} (an offer for this agent, or its end), {@code presence},
  * {@code work} (the agent's work changed) and, for supervisors, {@code queue}; each a small JSON of ids.
  */
@@ -27,7 +27,9 @@ class RoutingEventsController {
         this.push = push;
     }
 
-    @GetMapping(path = "/routing/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(
+            path = {"/routing/events", "/api/v1/routing/events"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events() throws IOException {
         Actor actor = Actors.current();

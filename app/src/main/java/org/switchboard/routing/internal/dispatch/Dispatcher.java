@@ -218,7 +218,7 @@ public class Dispatcher {
                         + properties.heartbeatTimeout().toSeconds()
                         + " s for its heartbeat to lapse");
             }
-            if ((state == AgentState.OFFLINE || state == AgentState.AVAILABLE) && agent.openOffer != null) {
+            if ((state == AgentState.OFFLINE || state == AgentState.AWAY) && agent.openOffer != null) {
                 endOffer(agent.openOffer, "withdrawn", false);
             }
             refreshProfile(agent);
@@ -772,12 +772,17 @@ public class Dispatcher {
                     agent.wrapUpUntil = null;
                     change(agent, AgentState.AVAILABLE, null, "system", agent.desktop, now);
                 }
+                // a desktop session must beat; the API session (integrations without a desktop) need not
                 if (agent.state != AgentState.OFFLINE
                         && agent.desktop != null
+                        && !agent.desktop.equals(API_DESKTOP)
                         && (agent.lastHeartbeat == null
                                 || agent.lastHeartbeat
                                         .plus(properties.heartbeatTimeout())
                                         .isBefore(now))) {
+                    if (agent.openOffer != null) {
+                        endOffer(agent.openOffer, "withdrawn", false);
+                    }
                     if (agent.state != AgentState.AWAY) {
                         change(agent, AgentState.AWAY, DESKTOP_GONE, "system", null, now);
                     } else {
