@@ -9,9 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +87,14 @@ public class Dispatcher {
     private final RoutingPush push;
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Journal journal;
+    /** The journal write the current thread's call waits for. */
+    private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
+    /** Source events enqueued since start (the database knows the older ones). */
+    private final Set<UUID> seenEvents = ConcurrentHashMap.newKeySet();
+    /** The last work-item sequence number handed out; items are ordered by it within equal priority and time. */
+    private long lastSeq;
+
     private final Map<UserId, Agent> agents = new HashMap<>();
     private final Map<UUID, WorkItem> items = new HashMap<>();
     private final Map<QueueId, TreeSet<WorkItem>> lines = new HashMap<>();
@@ -102,7 +115,9 @@ public class Dispatcher {
             Users users,
             AgentProfiles profiles,
             Cases cases,
-            RoutingPush push) {
+            RoutingPush push,
+            Journal journal) {
+        this.journal = journal;
         this.store = store;
         this.transactions = transactions;
         this.events = events;
@@ -124,6 +139,7 @@ public class Dispatcher {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuild() {
+        journal.flush();
         lock.lock();
         try {
             agents.clear();
@@ -132,7 +148,7 @@ public class Dispatcher {
             offers.clear();
             queueCache.clear();
             Instant now = clock.instant();
-            transactions.executeWithoutResult(status -> {
+            write(() -> {
                 for (OpenOffer offer : store.openOffers()) {
                     store.endOffer(offer.offer(), "withdrawn", now);
                     store.item(offer.item())
@@ -152,8 +168,11 @@ public class Dispatcher {
                             });
                 }
             });
+            journal.flush();
             routing.clear();
             routing.putAll(store.queueRouting());
+            lastSeq = store.maxSeq();
+            seenEvents.clear();
             for (RoutingStore.PresenceRow row : store.presences()) {
                 Agent agent = new Agent(row.agent(), row.state(), row.since());
                 agent.reason = row.reason();
@@ -171,8 +190,9 @@ public class Dispatcher {
                 }
             }
             ready = true;
-            log.info("Routing rebuilt: {} live work items, {} agents with presence", items.size(), agents.size());
             dispatch();
+            journal.flush();
+            log.info("Routing rebuilt: {} live work items, {} agents with presence", items.size(), agents.size());
         } finally {
             lock.unlock();
         }
@@ -228,7 +248,7 @@ public class Dispatcher {
             if (self) {
                 agent.lastHeartbeat = now;
             }
-            transactions.executeWithoutResult(status -> store.savePresence(agent));
+            savePresence(agent);
             dispatch();
             return view(agent, user);
         });
@@ -248,7 +268,7 @@ public class Dispatcher {
             if (agent.state != AgentState.OFFLINE && agent.desktop == null) {
                 agent.desktop = desktop;
             }
-            transactions.executeWithoutResult(status -> store.savePresence(agent));
+            savePresence(agent);
             return null;
         });
     }
@@ -277,11 +297,9 @@ public class Dispatcher {
             agent.idleSince = now;
         }
         PresenceChanged event = new PresenceChanged(Ids.newId(clock), now, agent.id, from, state, reason, by);
-        transactions.executeWithoutResult(status -> {
-            store.savePresence(agent);
-            publish(event);
-        });
-        push.toAgent(agent.id, "presence", "{\"agent\":\"" + agent.id + "\",\"state\":\"" + state.wire() + "\"}");
+        savePresence(agent);
+        write(() -> publish(event));
+        pushToAgent(agent.id, "presence", "{\"agent\":\"" + agent.id + "\",\"state\":\"" + state.wire() + "\"}");
     }
 
     // ------------------------------------------------------------------ work items
@@ -304,45 +322,56 @@ public class Dispatcher {
 
     /** Enqueues an item; empty when it was enqueued before (same source event, or its case has a live item). */
     public Optional<WorkItem> enqueue(Entry entry) {
+        if (entry.sourceEvent() != null && store.eventSeen(entry.sourceEvent())) {
+            return Optional.empty();
+        }
         return locked(() -> {
-            Instant now = clock.instant();
-            Instant enqueuedAt = entry.enqueuedAt() == null ? now : entry.enqueuedAt();
-            Optional<WorkItem> inserted = transactions.execute(status -> {
-                Optional<WorkItem> item = store.insert(
-                        Ids.newId(clock),
-                        entry.kind(),
-                        entry.caseId(),
-                        entry.queue(),
-                        entry.channel(),
-                        entry.skills(),
-                        entry.language(),
-                        entry.priority(),
-                        enqueuedAt,
-                        entry.notBefore(),
-                        entry.phone(),
-                        entry.note(),
-                        entry.sourceEvent(),
-                        now);
-                item.ifPresent(w -> publish(new WorkItemQueued(
-                        Ids.newId(clock),
-                        now,
-                        w.id(),
-                        null,
-                        w.queue(),
-                        w.caseId(),
-                        w.channel(),
-                        w.kind(),
-                        w.priority(),
-                        entry.via())));
-                return item;
-            });
-            if (inserted == null || inserted.isEmpty()) {
+            if (entry.sourceEvent() != null && !seenEvents.add(entry.sourceEvent())) {
                 return Optional.<WorkItem>empty();
             }
-            WorkItem item = inserted.get();
+            if (entry.kind().equals("case")
+                    && entry.caseId() != null
+                    && items.values().stream()
+                            .anyMatch(w ->
+                                    w.kind().equals("case") && entry.caseId().equals(w.caseId()))) {
+                return Optional.<WorkItem>empty();
+            }
+            Instant now = clock.instant();
+            Instant enqueuedAt = entry.enqueuedAt() == null ? now : entry.enqueuedAt();
+            WorkItem item = new WorkItem(
+                    Ids.newId(clock),
+                    ++lastSeq,
+                    entry.kind(),
+                    entry.caseId(),
+                    entry.queue(),
+                    entry.channel(),
+                    List.copyOf(entry.skills()),
+                    entry.language(),
+                    entry.priority(),
+                    enqueuedAt,
+                    entry.notBefore(),
+                    "waiting",
+                    null,
+                    entry.phone(),
+                    entry.note());
+            WorkItemQueued event = new WorkItemQueued(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    null,
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    item.kind(),
+                    item.priority(),
+                    entry.via());
+            write(() -> {
+                store.insert(item, entry.sourceEvent(), now);
+                publish(event);
+            });
             items.put(item.id(), item);
             line(item.queue()).add(item);
-            push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+            afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}"));
             dispatch();
             return Optional.of(items.get(item.id()));
         });
@@ -467,22 +496,23 @@ public class Dispatcher {
         }
         int newPriority = priority;
         Instant newEnqueuedAt = enqueuedAt;
-        long seq = transactions.execute(status -> {
-            if (!store.move(current.id(), toQueue, newPriority, newEnqueuedAt, note, now)) {
+        long seq = ++lastSeq;
+        WorkItemQueued event = new WorkItemQueued(
+                Ids.newId(clock),
+                now,
+                current.id(),
+                current.agent(),
+                toQueue,
+                current.caseId(),
+                current.channel(),
+                current.kind(),
+                newPriority,
+                via);
+        write(() -> {
+            if (!store.move(current.id(), toQueue, newPriority, newEnqueuedAt, note, seq, now)) {
                 throw new ConflictException("The work item changed meanwhile");
             }
-            publish(new WorkItemQueued(
-                    Ids.newId(clock),
-                    now,
-                    current.id(),
-                    current.agent(),
-                    toQueue,
-                    current.caseId(),
-                    current.channel(),
-                    current.kind(),
-                    newPriority,
-                    via));
-            return store.seq(current.id());
+            publish(event);
         });
         if (current.status().equals("assigned") && current.agent() != null) {
             agentReleases(agents.get(current.agent()), current, now);
@@ -491,7 +521,7 @@ public class Dispatcher {
         WorkItem moved = current.movedTo(toQueue, newPriority, newEnqueuedAt, seq, note);
         items.put(moved.id(), moved);
         line(toQueue).add(moved);
-        push.toSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");
+        pushToSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");
         dispatch();
         return moved;
     }
@@ -503,7 +533,7 @@ public class Dispatcher {
         Agent target = agent(to);
         Instant now = clock.instant();
         String from = current.status();
-        transactions.executeWithoutResult(status -> {
+        write(() -> {
             if (!store.transition(current.id(), from, "assigned", to, now)) {
                 throw new ConflictException("The work item changed meanwhile");
             }
@@ -544,8 +574,8 @@ public class Dispatcher {
         if (target.state == AgentState.AVAILABLE) {
             change(target, AgentState.BUSY, null, "system", target.desktop, now);
         }
-        push.toAgent(to, "work", "{\"workItem\":\"" + current.id() + "\"}");
-        push.toSupervisors("queue", "{\"queue\":\"" + current.queue() + "\"}");
+        pushToAgent(to, "work", "{\"workItem\":\"" + current.id() + "\"}");
+        pushToSupervisors("queue", "{\"queue\":\"" + current.queue() + "\"}");
         dispatch();
         return assigned;
     }
@@ -559,7 +589,7 @@ public class Dispatcher {
             requireSelfOrSupervisor(offer.agent(), actor);
             WorkItem item = items.get(offer.item());
             Instant now = clock.instant();
-            transactions.executeWithoutResult(status -> {
+            write(() -> {
                 if (!store.endOffer(offerId, "accepted", now)
                         || !store.transition(item.id(), "offered", "assigned", offer.agent(), now)) {
                     throw new ConflictException("The offer ended meanwhile");
@@ -584,8 +614,8 @@ public class Dispatcher {
             if (agent.state == AgentState.AVAILABLE) {
                 change(agent, AgentState.BUSY, null, "system", agent.desktop, now);
             }
-            push.toAgent(agent.id, "work", "{\"workItem\":\"" + item.id() + "\"}");
-            push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+            pushToAgent(agent.id, "work", "{\"workItem\":\"" + item.id() + "\"}");
+            pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
             dispatch();
             return assigned;
         });
@@ -625,7 +655,7 @@ public class Dispatcher {
         WorkItem item = items.get(offer.item());
         Agent agent = agents.get(offer.agent());
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        write(() -> {
             store.endOffer(offerId, outcome, now);
             store.transition(item.id(), "offered", "waiting", null, now);
             publish(new OfferEnded(
@@ -647,7 +677,7 @@ public class Dispatcher {
         if (agentMissed) {
             change(agent, AgentState.AWAY, MISSED_OFFER, "system", agent.desktop, now);
         }
-        push.toAgent(agent.id, "offer", "{\"offer\":\"" + offerId + "\",\"outcome\":\"" + outcome + "\"}");
+        pushToAgent(agent.id, "offer", "{\"offer\":\"" + offerId + "\",\"outcome\":\"" + outcome + "\"}");
     }
 
     private void withdrawOfferOf(WorkItem item) {
@@ -725,7 +755,7 @@ public class Dispatcher {
     private void offer(WorkItem item, Agent agent, QueueRouting settings, Instant now) {
         UUID offerId = Ids.newId(clock);
         Instant expires = now.plusSeconds(settings.offerSeconds());
-        transactions.executeWithoutResult(status -> {
+        write(() -> {
             if (!store.transition(item.id(), "waiting", "offered", agent.id, now)) {
                 throw new IllegalStateException("work item " + item.id() + " is not waiting");
             }
@@ -746,7 +776,7 @@ public class Dispatcher {
         offers.put(offerId, new OpenOffer(offerId, item.id(), agent.id, expires));
         agent.openOffer = offerId;
         agent.take(item.channel());
-        push.toAgent(
+        pushToAgent(
                 agent.id,
                 "offer",
                 "{\"offer\":\"" + offerId + "\",\"workItem\":\"" + item.id() + "\",\"expiresAt\":\"" + expires + "\"}");
@@ -787,7 +817,7 @@ public class Dispatcher {
                         change(agent, AgentState.AWAY, DESKTOP_GONE, "system", null, now);
                     } else {
                         agent.desktop = null;
-                        transactions.executeWithoutResult(status -> store.savePresence(agent));
+                        savePresence(agent);
                     }
                 }
             }
@@ -905,7 +935,7 @@ public class Dispatcher {
     /** Saves a queue's settings and hours; a queue that opens dispatches at once. */
     public QueueRouting saveSettings(QueueId queue, QueueRouting settings) {
         return locked(() -> {
-            transactions.executeWithoutResult(status -> store.saveQueueRouting(queue, settings));
+            write(() -> store.saveQueueRouting(queue, settings));
             routing.put(queue, settings);
             dispatch();
             return settings;
@@ -940,7 +970,7 @@ public class Dispatcher {
 
     private void close(WorkItem item, String outcome, @Nullable String note) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        write(() -> {
             if (!store.transition(item.id(), item.status(), outcome, item.agent(), now)) {
                 throw new ConflictException("The work item changed meanwhile");
             }
@@ -960,7 +990,7 @@ public class Dispatcher {
         if (item.status().equals("assigned") && item.agent() != null) {
             agentReleases(agents.get(item.agent()), item, now);
         }
-        push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+        pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
     }
 
     /** An agent's work ended: with no work left a busy agent wraps up (if the queue asks) or is available. */
@@ -979,7 +1009,7 @@ public class Dispatcher {
                 change(agent, AgentState.AVAILABLE, null, "system", agent.desktop, now);
             }
         }
-        push.toAgent(agent.id, "work", "{}");
+        pushToAgent(agent.id, "work", "{}");
     }
 
     private void assignCase(WorkItem item, UserId agent) {
@@ -1031,12 +1061,55 @@ public class Dispatcher {
         events.publishEvent(event);
     }
 
+    /** Appends database work to the journal; the calling API request waits for its commit. */
+    private void write(Runnable work) {
+        pending.set(journal.write(work));
+    }
+
+    private void afterCommit(Runnable action) {
+        journal.afterCommit(action);
+    }
+
+    private void pushToAgent(UserId agent, String event, String json) {
+        journal.afterCommit(() -> push.toAgent(agent, event, json));
+    }
+
+    private void pushToSupervisors(String event, String json) {
+        journal.afterCommit(() -> push.toSupervisors(event, json));
+    }
+
+    /** The agent's presence row as it is now (the journal writes it later). */
+    private void savePresence(Agent agent) {
+        RoutingStore.PresenceRow row = new RoutingStore.PresenceRow(
+                agent.id, agent.state, agent.reason, agent.desktop, agent.since, agent.lastHeartbeat);
+        write(() -> store.savePresence(row));
+    }
+
+    /**
+     * Runs {@code action} under the lock; the outermost call then waits, outside the lock, until the
+     * journal committed what the action wrote, so an API answer is never ahead of the database.
+     */
     private <T> T locked(Supplier<T> action) {
         lock.lock();
+        T result;
         try {
-            return action.get();
+            result = action.get();
         } finally {
             lock.unlock();
         }
+        if (!lock.isHeldByCurrentThread()) {
+            CompletableFuture<Void> written = pending.get();
+            if (written != null) {
+                pending.remove();
+                try {
+                    written.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("Routing could not write its decision", e);
+                }
+            }
+        }
+        return result;
     }
 }

@@ -60,7 +60,7 @@ class RoutingStore {
                 .list();
     }
 
-    void savePresence(Agent agent) {
+    void savePresence(PresenceRow row) {
         jdbc.sql("""
                         insert into agent_presence (agent_id, state, reason, desktop, since, last_heartbeat)
                         values (?, ?, ?, ?, ?, ?)
@@ -68,12 +68,12 @@ class RoutingStore {
                             desktop = excluded.desktop, since = excluded.since, last_heartbeat = excluded.last_heartbeat,
                             version = agent_presence.version + 1""")
                 .params(
-                        agent.id.value(),
-                        agent.state.wire(),
-                        agent.reason,
-                        agent.desktop,
-                        utc(agent.since),
-                        agent.lastHeartbeat == null ? null : utc(agent.lastHeartbeat))
+                        row.agent().value(),
+                        row.state().wire(),
+                        row.reason(),
+                        row.desktop(),
+                        utc(row.since()),
+                        row.lastHeartbeat() == null ? null : utc(row.lastHeartbeat()))
                 .update();
     }
 
@@ -93,44 +93,42 @@ class RoutingStore {
                 .optional();
     }
 
-    /** Inserts a waiting item; empty when its source event was seen already or its case has a live item. */
-    Optional<WorkItem> insert(
-            UUID id,
-            String kind,
-            @Nullable CaseId caseId,
-            QueueId queue,
-            String channel,
-            List<Skill> skills,
-            @Nullable String language,
-            int priority,
-            Instant enqueuedAt,
-            @Nullable Instant notBefore,
-            @Nullable String phone,
-            @Nullable String note,
-            @Nullable UUID sourceEvent,
-            Instant now) {
-        int rows = jdbc.sql("""
-                        insert into work_item (id, kind, case_id, queue_id, channel, skills, language, priority,
+    /** Inserts a waiting item decided in memory (its sequence number included). */
+    void insert(WorkItem item, @Nullable UUID sourceEvent, Instant now) {
+        jdbc.sql("""
+                        insert into work_item (id, seq, kind, case_id, queue_id, channel, skills, language, priority,
                             enqueued_at, not_before, status, phone, note, source_event, updated_at)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)
-                        on conflict do nothing""")
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)""")
                 .params(
-                        id,
-                        kind,
-                        caseId == null ? null : caseId.value(),
-                        queue.value(),
-                        channel,
-                        json.writeValueAsString(skills),
-                        language,
-                        priority,
-                        utc(enqueuedAt),
-                        notBefore == null ? null : utc(notBefore),
-                        phone,
-                        note,
+                        item.id(),
+                        item.seq(),
+                        item.kind(),
+                        item.caseId() == null ? null : item.caseId().value(),
+                        item.queue().value(),
+                        item.channel(),
+                        json.writeValueAsString(item.skills()),
+                        item.language(),
+                        item.priority(),
+                        utc(item.enqueuedAt()),
+                        item.notBefore() == null ? null : utc(item.notBefore()),
+                        item.phone(),
+                        item.note(),
                         sourceEvent,
                         utc(now))
                 .update();
-        return rows == 0 ? Optional.empty() : item(id);
+    }
+
+    boolean eventSeen(UUID sourceEvent) {
+        return jdbc.sql("select exists (select 1 from work_item where source_event = ?)")
+                .param(sourceEvent)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long maxSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from work_item")
+                .query(Long.class)
+                .single();
     }
 
     /** Moves an item from one status to another; false when it was not in {@code from} (a lost race). */
@@ -156,22 +154,16 @@ class RoutingStore {
                 == 1;
     }
 
-    /** A waiting item into another queue (a transfer or a supervisor's move). */
-    boolean move(UUID id, QueueId queue, int priority, Instant enqueuedAt, @Nullable String note, Instant now) {
+    /** A waiting item into another queue (a transfer or a supervisor's move), with its new sequence number. */
+    boolean move(
+            UUID id, QueueId queue, int priority, Instant enqueuedAt, @Nullable String note, long seq, Instant now) {
         return jdbc.sql("""
                                 update work_item set queue_id = ?, priority = ?, enqueued_at = ?, note = coalesce(?, note),
-                                    status = 'waiting', agent_id = null, updated_at = ?, seq = nextval('work_item_seq_seq')
+                                    status = 'waiting', agent_id = null, updated_at = ?, seq = ?
                                 where id = ? and status in ('waiting', 'assigned')""")
-                        .params(queue.value(), priority, utc(enqueuedAt), note, utc(now), id)
+                        .params(queue.value(), priority, utc(enqueuedAt), note, utc(now), seq, id)
                         .update()
                 == 1;
-    }
-
-    long seq(UUID id) {
-        return jdbc.sql("select seq from work_item where id = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
     }
 
     // ---- offers
