@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -39,8 +40,13 @@ class InteractionEventLog implements InteractionEvents {
         append(event);
     }
 
-    /** Presence, work-item and offer changes of routing, with the same idempotent append. */
-    @ApplicationModuleListener
+    /**
+     * Presence, work-item and offer changes of routing, with the same idempotent append. Appended in the
+     * transaction that writes the routing decision (routing publishes from its journal's batches), so the
+     * log entry commits with the decision and no event publication has to be stored and completed: at
+     * several routing events per contact that bookkeeping would cost more than the decisions themselves.
+     */
+    @EventListener
     void on(RoutingEvent event) {
         jdbc.sql("""
                         insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,

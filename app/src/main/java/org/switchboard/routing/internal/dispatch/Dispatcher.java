@@ -701,24 +701,42 @@ public class Dispatcher {
         boolean progress = true;
         while (progress) {
             progress = false;
+            // only agents that may take an offer now are looked at, and only the heads of the lines
+            List<Agent> readyAgents = new ArrayList<>();
+            for (Agent agent : agents.values()) {
+                if ((agent.state == AgentState.AVAILABLE || agent.state == AgentState.BUSY)
+                        && agent.openOffer == null) {
+                    readyAgents.add(agent);
+                }
+            }
+            if (readyAgents.isEmpty()) {
+                return;
+            }
             for (Map.Entry<QueueId, TreeSet<WorkItem>> entry : lines.entrySet()) {
+                if (entry.getValue().isEmpty()) {
+                    continue;
+                }
                 QueueRouting settings = settings(entry.getKey());
-                if (!settings.openAt(now) || entry.getValue().isEmpty()) {
-                    continue;
-                }
                 Queue queue = queue(entry.getKey());
-                if (queue == null) {
+                if (queue == null || !settings.openAt(now)) {
                     continue;
                 }
-                int looked = 0;
-                for (WorkItem item : List.copyOf(entry.getValue())) {
-                    if (looked++ >= properties.scanDepth()) {
-                        break;
+                List<Agent> candidates = new ArrayList<>();
+                for (Agent agent : readyAgents) {
+                    if (agent.openOffer == null && (agent.supervisor || agent.teams.contains(queue.team()))) {
+                        candidates.add(agent);
                     }
+                }
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                List<WorkItem> heads =
+                        entry.getValue().stream().limit(properties.scanDepth()).toList();
+                for (WorkItem item : heads) {
                     if (item.notBefore() != null && item.notBefore().isAfter(now)) {
                         continue;
                     }
-                    Agent agent = choose(item, queue);
+                    Agent agent = choose(item, candidates);
                     if (agent == null) {
                         continue;
                     }
@@ -733,14 +751,12 @@ public class Dispatcher {
         }
     }
 
-    /** Longest idle among the agents that may take the item now. */
-    private @Nullable Agent choose(WorkItem item, Queue queue) {
+    /** Longest idle among the candidates (ready agents of the queue's team) that may take the item now. */
+    private @Nullable Agent choose(WorkItem item, List<Agent> candidates) {
         Agent best = null;
-        for (Agent agent : agents.values()) {
-            if (!(agent.state == AgentState.AVAILABLE || agent.state == AgentState.BUSY)
-                    || agent.openOffer != null
+        for (Agent agent : candidates) {
+            if (agent.openOffer != null
                     || agent.load(item.channel()) >= agent.capacity(item.channel())
-                    || !(agent.supervisor || agent.teams.contains(queue.team()))
                     || !agent.speaks(item.language())
                     || !item.skills().stream().allMatch(agent::proficient)) {
                 continue;
