@@ -50,11 +50,15 @@
 
   if (page === "desktop" && main.dataset.agent) {
     const beat = () => {
-      const headers = { "Switchboard-Desktop": desktop };
+      const headers = { "Content-Type": "application/x-www-form-urlencoded" };
       if (csrfToken && csrfHeader) {
         headers[csrfHeader.content] = csrfToken.content;
       }
-      fetch("/api/v1/agents/" + main.dataset.agent + "/heartbeat", { method: "POST", headers: headers });
+      fetch("/routing/desktop/heartbeat", {
+        method: "POST",
+        headers: headers,
+        body: "desktop=" + encodeURIComponent(desktop),
+      });
     };
     beat();
     setInterval(beat, 10000);

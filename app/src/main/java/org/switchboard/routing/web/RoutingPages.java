@@ -83,6 +83,13 @@ class RoutingPages {
         return panel(model);
     }
 
+    /** The desktop page's heartbeat (the API's {@code /api/v1/agents/{id}/heartbeat} is for API clients). */
+    @PostMapping("/routing/desktop/heartbeat")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void heartbeat(@RequestParam(required = false) @Nullable String desktop) {
+        dispatcher.heartbeat(Actors.current().id(), AgentApiController.desktop(desktop));
+    }
+
     @PostMapping("/routing/desktop/offers/{id}/{answer}")
     String answer(@PathVariable String id, @PathVariable String answer, Model model) {
         UUID offer = parse(id, "offer");
