@@ -366,4 +366,18 @@ class LiveRoutingApiIT {
         // the desktop's hold lapsed with it: another desktop may take over
         assertThat(agent.presence("available", "desk-10").status()).isEqualTo(200);
     }
+
+    @Test
+    void aCaseMovedToAnotherQueueTakesItsWaitingItemAlong() {
+        String caseId = routing.newCase("normal");
+        routing.awaitLine(1);
+        LiveRouting other = new LiveRouting(new TestApi(port, jdbc));
+
+        var moved = routing.supervisor.patch("/api/v1/cases/" + caseId, "{\"queue\": \"" + other.queueName + "\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+
+        JsonNode there = other.awaitLine(1);
+        assertThat(there.get(0).get("caseId").asString()).isEqualTo(caseId);
+        assertThat(routing.line().size()).isZero();
+    }
 }

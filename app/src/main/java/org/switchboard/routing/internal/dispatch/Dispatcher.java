@@ -427,6 +427,21 @@ public class Dispatcher {
         });
     }
 
+    /** A case moved to another queue: its waiting (or offered) item moves along and waits there from now. */
+    public void caseMoved(CaseId caseId, QueueId toQueue) {
+        locked(() -> {
+            for (WorkItem item : List.copyOf(items.values())) {
+                if (caseId.equals(item.caseId())
+                        && item.kind().equals("case")
+                        && !item.queue().equals(toQueue)
+                        && !item.status().equals("assigned")) {
+                    moveTo(item, toQueue, false, null, "case.queue_changed");
+                }
+            }
+            return null;
+        });
+    }
+
     /** Completes the assigned item of a case and cancels its waiting one (the case was resolved or closed). */
     public void caseEnded(CaseId caseId) {
         locked(() -> {
@@ -494,8 +509,20 @@ public class Dispatcher {
                     line.isEmpty() ? priority : Math.max(priority, line.first().priority());
             enqueuedAt = line.isEmpty() ? now : line.first().enqueuedAt().minusMillis(1);
         }
+        List<Skill> skills = current.skills();
+        String language = current.language();
+        Queue from = queue(current.queue());
+        Queue target = queue(toQueue);
+        if (!toQueue.equals(current.queue()) && target != null) {
+            // another queue: its required skills, language and base priority apply from now on
+            skills = WorkIntake.skills(target);
+            language = target.language();
+            priority += target.basePriority() - (from == null ? 0 : from.basePriority());
+        }
         int newPriority = priority;
         Instant newEnqueuedAt = enqueuedAt;
+        List<Skill> newSkills = skills;
+        String newLanguage = language;
         long seq = ++lastSeq;
         WorkItemQueued event = new WorkItemQueued(
                 Ids.newId(clock),
@@ -509,7 +536,8 @@ public class Dispatcher {
                 newPriority,
                 via);
         write(() -> {
-            if (!store.move(current.id(), toQueue, newPriority, newEnqueuedAt, note, seq, now)) {
+            if (!store.move(
+                    current.id(), toQueue, newSkills, newLanguage, newPriority, newEnqueuedAt, note, seq, now)) {
                 throw new ConflictException("The work item changed meanwhile");
             }
             publish(event);
@@ -518,7 +546,7 @@ public class Dispatcher {
             agentReleases(agents.get(current.agent()), current, now);
         }
         line(current.queue()).remove(current);
-        WorkItem moved = current.movedTo(toQueue, newPriority, newEnqueuedAt, seq, note);
+        WorkItem moved = current.movedTo(toQueue, newSkills, newLanguage, newPriority, newEnqueuedAt, seq, note);
         items.put(moved.id(), moved);
         line(toQueue).add(moved);
         pushToSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");

@@ -156,12 +156,30 @@ class RoutingStore {
 
     /** A waiting item into another queue (a transfer or a supervisor's move), with its new sequence number. */
     boolean move(
-            UUID id, QueueId queue, int priority, Instant enqueuedAt, @Nullable String note, long seq, Instant now) {
+            UUID id,
+            QueueId queue,
+            List<Skill> skills,
+            @Nullable String language,
+            int priority,
+            Instant enqueuedAt,
+            @Nullable String note,
+            long seq,
+            Instant now) {
         return jdbc.sql("""
-                                update work_item set queue_id = ?, priority = ?, enqueued_at = ?, note = coalesce(?, note),
-                                    status = 'waiting', agent_id = null, updated_at = ?, seq = ?
+                                update work_item set queue_id = ?, skills = ?::jsonb, language = ?, priority = ?,
+                                    enqueued_at = ?, note = coalesce(?, note), status = 'waiting', agent_id = null,
+                                    updated_at = ?, seq = ?
                                 where id = ? and status in ('waiting', 'assigned')""")
-                        .params(queue.value(), priority, utc(enqueuedAt), note, utc(now), seq, id)
+                        .params(
+                                queue.value(),
+                                json.writeValueAsString(skills),
+                                language,
+                                priority,
+                                utc(enqueuedAt),
+                                note,
+                                utc(now),
+                                seq,
+                                id)
                         .update()
                 == 1;
     }

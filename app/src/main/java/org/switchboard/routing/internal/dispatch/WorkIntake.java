@@ -9,6 +9,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.switchboard.cases.CaseId;
 import org.switchboard.cases.CaseOpened;
+import org.switchboard.cases.CaseQueueChanged;
 import org.switchboard.cases.CaseReopened;
 import org.switchboard.cases.CaseResolved;
 import org.switchboard.cases.CaseView;
@@ -22,7 +23,8 @@ import org.switchboard.routing.internal.Queue;
 
 /**
  * Turns cases into work items: a new or reopened case (from email, the portal or the API) waits in its
- * queue for an agent; a resolved case leaves routing. Listeners run after the case's transaction
+ * queue for an agent; a case moved to another queue moves its waiting item along; a resolved case leaves
+ * routing. Listeners run after the case's transaction
  * committed, from Spring Modulith's publication registry, so an event may come again after a crash: the
  * item remembers the event's id and a case has at most one live item, so nothing is enqueued twice.
  */
@@ -67,6 +69,13 @@ public class WorkIntake {
                     event.occurredAt(),
                     event.eventId(),
                     "case.reopened");
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CaseQueueChanged event) {
+        if (event.queue() != null && dispatcher.queue(event.queue()) != null) {
+            dispatcher.caseMoved(event.caseId(), event.queue());
         }
     }
 

@@ -56,7 +56,14 @@ public record WorkItem(
                 note);
     }
 
-    WorkItem movedTo(QueueId newQueue, int newPriority, Instant newEnqueuedAt, long newSeq, @Nullable String newNote) {
+    WorkItem movedTo(
+            QueueId newQueue,
+            List<Skill> newSkills,
+            @Nullable String newLanguage,
+            int newPriority,
+            Instant newEnqueuedAt,
+            long newSeq,
+            @Nullable String newNote) {
         return new WorkItem(
                 id,
                 newSeq,
@@ -64,8 +71,8 @@ public record WorkItem(
                 caseId,
                 newQueue,
                 channel,
-                skills,
-                language,
+                newSkills,
+                newLanguage,
                 newPriority,
                 newEnqueuedAt,
                 notBefore,
