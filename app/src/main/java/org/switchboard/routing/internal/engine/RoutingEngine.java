@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,7 +69,7 @@ public final class RoutingEngine {
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Item> items = new HashMap<>();
     private final Map<LaneKey, Lane> lanes = new HashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final TimerHeap timers = new TimerHeap();
     private long sequence;
     private long now;
 
@@ -283,7 +282,7 @@ public final class RoutingEngine {
                 throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
             }
             agent.offered.remove(item);
-            item.offer = null;
+            item.endOffer(timers);
             item.queue.offered--;
             assign(item, agent, true, new ArrayList<>());
             return List.of(new RoutingEvent.ItemAssigned(
@@ -439,7 +438,7 @@ public final class RoutingEngine {
             }
             if (item.state == ItemState.OFFERED && item.agent == target) {
                 target.offered.remove(item);
-                item.offer = null;
+                item.endOffer(timers);
                 item.queue.offered--;
                 assign(item, target, true, events);
             } else {
@@ -724,7 +723,7 @@ public final class RoutingEngine {
     private void place(Item item) {
         item.state = ItemState.WAITING;
         item.agent = null;
-        item.offer = null;
+        item.endOffer(timers);
         item.queue.waiting++;
         if (item.heldFor != null) {
             item.heldFor.held.add(item);
@@ -757,7 +756,7 @@ public final class RoutingEngine {
                 agent.offered.remove(item);
                 agent.load[item.channel.ordinal()]--;
                 item.queue.offered--;
-                item.offer = null;
+                item.endOffer(timers);
                 item.agent = null;
             }
             case ASSIGNED -> {
@@ -818,7 +817,9 @@ public final class RoutingEngine {
             item.offer = offer;
             q.offered++;
             agent.offered.add(item);
-            schedule(new Timer(now + q.spec.offerTimeoutSeconds() * NANOS, TimerKind.OFFER, item, agent, offer, 0));
+            item.offerTimer =
+                    new Timer(now + q.spec.offerTimeoutSeconds() * NANOS, TimerKind.OFFER, item, agent, offer, 0);
+            schedule(item.offerTimer);
             events.add(new RoutingEvent.OfferMade(offer));
         }
     }
@@ -1091,7 +1092,12 @@ public final class RoutingEngine {
             }
             lanes.put(key, lane);
             q.lanes.add(lane);
-            for (Agent agent : agents.values()) {
+            // A stage-0 lane of the queue's channel only narrows the queue's default lane (more skills,
+            // a language): its agents are among the default lane's, a few hundred rather than all.
+            Lane base = q.defaultLane;
+            boolean narrower = base != null && stage == 0 && channel == q.spec.channel();
+            Iterable<Agent> candidates = narrower ? new ArrayList<>(base.eligible) : agents.values();
+            for (Agent agent : candidates) {
                 if (eligible(agent, lane)) {
                     join(agent, lane);
                 }
@@ -1450,6 +1456,17 @@ public final class RoutingEngine {
 
         long assignedAt;
         long queueEpoch;
+        /** The timeout of the open offer: removed from the heap when the offer ends, so none pile up. */
+        @Nullable
+        Timer offerTimer;
+
+        void endOffer(TimerHeap timers) {
+            offer = null;
+            if (offerTimer != null) {
+                timers.remove(offerTimer);
+                offerTimer = null;
+            }
+        }
 
         @SuppressWarnings("NullAway.Init")
         Item(String id, WorkItemSpec spec) {
@@ -1469,7 +1486,7 @@ public final class RoutingEngine {
         HOLD
     }
 
-    private static final class Timer implements Comparable<Timer> {
+    static final class Timer implements Comparable<Timer> {
         final long due;
         final TimerKind kind;
         final @Nullable Item item;
@@ -1477,6 +1494,8 @@ public final class RoutingEngine {
         final @Nullable Offer offer;
         final long epoch;
         long seq;
+        /** Position in the {@link TimerHeap}, -1 when not in it. */
+        int index = -1;
 
         Timer(long due, TimerKind kind, @Nullable Item item, @Nullable Agent agent, @Nullable Offer offer, long epoch) {
             this.due = due;

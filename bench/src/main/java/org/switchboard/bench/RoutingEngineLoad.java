@@ -1,0 +1,260 @@
+package org.switchboard.bench;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.switchboard.routing.internal.engine.AgentSpec;
+import org.switchboard.routing.internal.engine.Channel;
+import org.switchboard.routing.internal.engine.CustomerTier;
+import org.switchboard.routing.internal.engine.OverflowStep;
+import org.switchboard.routing.internal.engine.Policy;
+import org.switchboard.routing.internal.engine.Presence;
+import org.switchboard.routing.internal.engine.QueueSpec;
+import org.switchboard.routing.internal.engine.QueueStats;
+import org.switchboard.routing.internal.engine.RoutingEngine;
+import org.switchboard.routing.internal.engine.RoutingEvent;
+import org.switchboard.routing.internal.engine.SkillRequirement;
+import org.switchboard.routing.internal.engine.WorkItemSpec;
+
+/**
+ * The in-process routing engine under load (issue 3, item 14): 10,000 agents, 500 queues, 50 skills and
+ * 100,000 waiting items, driven from one thread.
+ *
+ * <p>Steady state: an agent completes an item (the engine offers it the best waiting item its skills
+ * allow: an agent-side decision), the offer is accepted, and a new item is enqueued so 100,000 keep
+ * waiting (an item-side decision: offered when an agent is ready, else queued). Routing decisions = offers
+ * made. A second phase toggles random agents away and available again (state changes; going available
+ * pulls work). Each run prints its figures; the last line gives the medians.
+ *
+ * <p>{@code bench/run RoutingEngineLoad [runs=5] [seconds per run=5] [seed=1]}
+ */
+public final class RoutingEngineLoad {
+
+    private static final int AGENTS = 10_000;
+    private static final int QUEUES = 500;
+    private static final int SKILLS = 50;
+    private static final int WAITING = 100_000;
+
+    private final SplittableRandom random;
+    private final RoutingEngine engine = new RoutingEngine(InstantSource.system());
+    private final String[] agentIds = new String[AGENTS];
+    private final Map<String, ArrayDeque<String>> work = new HashMap<>();
+    private final List<String> busyAgents = new ArrayList<>();
+    private final Set<String> busySet = new HashSet<>();
+    private long nextItem;
+    private long decisions;
+
+    private RoutingEngineLoad(long seed) {
+        random = new SplittableRandom(seed);
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        RoutingEngineLoad load = new RoutingEngineLoad(seed);
+        long started = System.nanoTime();
+        load.setUp();
+        out.printf(
+                "set up: %d agents, %d queues, %d skills, %d waiting in %.1f s%n",
+                AGENTS, QUEUES, SKILLS, load.waiting(), (System.nanoTime() - started) / 1e9);
+        load.steadyState(2, out, "warm-up");
+        double[] rate = new double[runs];
+        double[] enqueueP99 = new double[runs];
+        double[] completeP99 = new double[runs];
+        double[] presenceP99 = new double[runs];
+        double[] perCpuSecond = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            double[] figures = load.steadyState(seconds, out, "run " + (run + 1));
+            rate[run] = figures[0];
+            enqueueP99[run] = figures[1];
+            completeP99[run] = figures[2];
+            perCpuSecond[run] = figures[3];
+            presenceP99[run] = load.presence(20_000, out);
+        }
+        out.printf(
+                "median of %d runs: %.0f routing decisions/s wall, %.0f per CPU second; p99 enqueue %.3f ms; p99 complete→next offer %.3f ms;"
+                        + " p99 agent state change %.3f ms; waiting at the end %d%n",
+                runs,
+                median(rate),
+                median(perCpuSecond),
+                median(enqueueP99),
+                median(completeP99),
+                median(presenceP99),
+                load.waiting());
+    }
+
+    /** Items: 10 % in French, 5 % needing an expert (the queue's skill at level 6 or more). */
+    private void setUp() {
+        for (int q = 0; q < QUEUES; q++) {
+            Channel channel = q % 5 < 2 ? Channel.VOICE : q % 5 < 4 ? Channel.CHAT : Channel.EMAIL;
+            QueueSpec spec = QueueSpec.of("q" + q, channel)
+                    .withBasePriority(q % 10)
+                    .withAging(0.01 * (q % 3))
+                    .withPolicy(Policy.values()[q % 4])
+                    .withSkills(List.of(new SkillRequirement("s" + (q % SKILLS), 1 + q % 5)));
+            if (q % 10 == 0) {
+                spec = spec.withOverflow(List.of(OverflowStep.relax(60, 1)));
+            }
+            engine.defineQueue(spec);
+        }
+        for (int a = 0; a < AGENTS; a++) {
+            Map<String, Integer> skills = new HashMap<>();
+            while (skills.size() < 5) {
+                skills.put("s" + random.nextInt(SKILLS), 1 + random.nextInt(10));
+            }
+            agentIds[a] = "a" + a;
+            engine.defineAgent(AgentSpec.of(agentIds[a])
+                    .withSkills(skills)
+                    .withLanguages(a % 5 == 0 ? Set.of("en", "fr") : Set.of("en")));
+            work.put(agentIds[a], new ArrayDeque<>());
+        }
+        for (int i = 0; i < WAITING; i++) {
+            handle(engine.enqueue(newItem()));
+        }
+        for (String agent : agentIds) {
+            handle(engine.setPresence(agent, Presence.AVAILABLE, null));
+        }
+        for (int missing = WAITING - waiting(); missing > 0; missing--) {
+            handle(engine.enqueue(newItem()));
+        }
+    }
+
+    private WorkItemSpec newItem() {
+        int q = random.nextInt(QUEUES);
+        WorkItemSpec item = WorkItemSpec.of("w" + (nextItem++), "q" + q)
+                .withPriority(random.nextInt(21), CustomerTier.values()[random.nextInt(3)]);
+        if (random.nextInt(10) == 0) {
+            item = item.withLanguage("fr");
+        }
+        if (random.nextInt(20) == 0) {
+            // an expert item: the queue's skill at a higher level (4 kinds of item per queue in all)
+            item = item.withSkills(List.of(new SkillRequirement("s" + (q % SKILLS), 6)));
+        }
+        return item;
+    }
+
+    /** Accepts every offer at once and remembers the agents' work. */
+    private void handle(List<RoutingEvent> events) {
+        for (RoutingEvent event : events) {
+            if (event instanceof RoutingEvent.OfferMade made) {
+                decisions++;
+                String agent = made.offer().agent();
+                engine.accept(made.offer().item(), agent);
+                work.get(agent).add(made.offer().item());
+                if (busySet.add(agent)) {
+                    busyAgents.add(agent);
+                }
+            }
+        }
+    }
+
+    /** Returns decisions/s, p99 of enqueue (ms), p99 of complete including the next offer (ms). */
+    private double[] steadyState(double seconds, PrintStream out, String name) {
+        Histogram enqueue = new Histogram(10_000_000_000L, 3);
+        Histogram complete = new Histogram(10_000_000_000L, 3);
+        long decisionsBefore = decisions;
+        long calls = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
+        long started = System.nanoTime();
+        long deadline = started + (long) (seconds * 1e9);
+        long ops = 0;
+        while ((ops & 1023) != 0 || System.nanoTime() < deadline) {
+            ops++;
+            String agent = busyAgents.get(random.nextInt(busyAgents.size()));
+            ArrayDeque<String> items = work.get(agent);
+            if (!items.isEmpty()) {
+                String item = items.poll();
+                long t0 = System.nanoTime();
+                List<RoutingEvent> events = engine.complete(item, false);
+                complete.recordValue(System.nanoTime() - t0);
+                calls++;
+                handle(events);
+            }
+            long t1 = System.nanoTime();
+            List<RoutingEvent> events = engine.enqueue(newItem());
+            enqueue.recordValue(System.nanoTime() - t1);
+            calls++;
+            handle(events);
+            if ((ops & 1023) == 0) {
+                handle(engine.advance());
+                calls++;
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+        long made = decisions - decisionsBefore;
+        double rate = made / elapsed;
+        out.printf(
+                "%s: %d decisions in %.2f s wall, %.2f s CPU of the driving thread = %.0f per CPU second;%n",
+                name, made, elapsed, cpu, made / cpu);
+        out.printf(
+                "%s: %d routing decisions in %.2f s = %.0f/s (%.0f engine calls/s incl. accepts);"
+                        + " enqueue p50 %.4f p99 %.4f max %.3f ms; complete→next offer p50 %.4f p99 %.4f max %.3f ms%n",
+                name,
+                made,
+                elapsed,
+                rate,
+                (calls + made) / elapsed,
+                enqueue.getValueAtPercentile(50) / 1e6,
+                enqueue.getValueAtPercentile(99) / 1e6,
+                enqueue.getMaxValue() / 1e6,
+                complete.getValueAtPercentile(50) / 1e6,
+                complete.getValueAtPercentile(99) / 1e6,
+                complete.getMaxValue() / 1e6);
+        return new double[] {
+            rate, enqueue.getValueAtPercentile(99) / 1e6, complete.getValueAtPercentile(99) / 1e6, made / cpu
+        };
+    }
+
+    /** Toggles random agents away and back; returns the p99 of one state change (ms). */
+    private double presence(int toggles, PrintStream out) {
+        Histogram latency = new Histogram(10_000_000_000L, 3);
+        for (int i = 0; i < toggles; i++) {
+            String agent = agentIds[random.nextInt(AGENTS)];
+            long t0 = System.nanoTime();
+            List<RoutingEvent> away = engine.setPresence(agent, Presence.AWAY, "break");
+            latency.recordValue(System.nanoTime() - t0);
+            handle(away);
+            long t1 = System.nanoTime();
+            List<RoutingEvent> back = engine.setPresence(agent, Presence.AVAILABLE, null);
+            latency.recordValue(System.nanoTime() - t1);
+            handle(back);
+        }
+        out.printf(
+                "  agent state changes: %d, p50 %.4f p99 %.4f max %.3f ms%n",
+                latency.getTotalCount(),
+                latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6,
+                latency.getMaxValue() / 1e6);
+        return latency.getValueAtPercentile(99) / 1e6;
+    }
+
+    private int waiting() {
+        int sum = 0;
+        for (QueueStats stats : engine.queueStats()) {
+            sum += stats.waiting();
+        }
+        return sum;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
