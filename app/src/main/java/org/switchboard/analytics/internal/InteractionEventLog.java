@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -15,10 +16,11 @@ import org.switchboard.cases.CaseEvent;
 import org.switchboard.platform.Cursor;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Page;
+import org.switchboard.routing.RoutingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends every case event to {@code interaction_event}. Listeners run after the publishing
+ * Appends every case and routing event to {@code interaction_event}. Listeners run after the publishing
  * transaction committed, from Spring Modulith's publication registry, so an event may be delivered
  * again after a crash: the unique {@code event_id} makes the append idempotent.
  */
@@ -36,6 +38,31 @@ class InteractionEventLog implements InteractionEvents {
     @ApplicationModuleListener
     void on(CaseEvent event) {
         append(event);
+    }
+
+    /**
+     * Presence, work-item and offer changes of routing, with the same idempotent append. Appended in the
+     * transaction that writes the routing decision (routing publishes from its journal's batches), so the
+     * log entry commits with the decision and no event publication has to be stored and completed: at
+     * several routing events per contact that bookkeeping would cost more than the decisions themselves.
+     */
+    @EventListener
+    void on(RoutingEvent event) {
+        jdbc.sql("""
+                        insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,
+                            attributes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (event_id) do nothing""")
+                .params(
+                        event.eventId(),
+                        event.type(),
+                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                        event.caseId() == null ? null : event.caseId().value(),
+                        event.agent() == null ? null : event.agent().value(),
+                        event.queue() == null ? null : event.queue().value(),
+                        event.channel(),
+                        json.writeValueAsString(event.attributes()))
+                .update();
     }
 
     /** Appends the event unless it is already in the log. */

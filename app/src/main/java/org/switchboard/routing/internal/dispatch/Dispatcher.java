@@ -1,0 +1,1159 @@
+package org.switchboard.routing.internal.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.cases.CaseChange;
+import org.switchboard.cases.CaseId;
+import org.switchboard.cases.Cases;
+import org.switchboard.cases.QueueId;
+import org.switchboard.identity.Actor;
+import org.switchboard.identity.AgentProfiles;
+import org.switchboard.identity.Role;
+import org.switchboard.identity.UserId;
+import org.switchboard.identity.UserSummary;
+import org.switchboard.identity.Users;
+import org.switchboard.platform.ConflictException;
+import org.switchboard.platform.Ids;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+import org.switchboard.routing.AgentState;
+import org.switchboard.routing.OfferEnded;
+import org.switchboard.routing.PresenceChanged;
+import org.switchboard.routing.RoutingEvent;
+import org.switchboard.routing.WorkItemAssigned;
+import org.switchboard.routing.WorkItemClosed;
+import org.switchboard.routing.WorkItemOffered;
+import org.switchboard.routing.WorkItemQueued;
+import org.switchboard.routing.internal.Queue;
+import org.switchboard.routing.internal.Queues;
+
+/**
+ * Live routing: agent presence, the universal queue of work items, offers and their expiry.
+ *
+ * <p><b>Source of truth.</b> Every change is written to the database first (one transaction, with its
+ * {@link RoutingEvent}s), and only after the commit applied to the in-memory state that decisions are
+ * made from; the memory is rebuilt from the database at start. So a crash loses nothing: a waiting item is
+ * a {@code work_item} row, its place is its (priority, enqueue time, sequence), and an offer open at the
+ * crash is withdrawn at the next start (its item waits again in the same place, its agent holds nothing).
+ *
+ * <p><b>Concurrency.</b> One lock orders every change; the database additionally refuses a second open
+ * offer of one item (a unique index), so no item is ever offered to two agents.
+ */
+@Service
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final String MISSED_OFFER = "missed offer";
+    static final String DESKTOP_GONE = "desktop disconnected";
+    /** The desktop session of presence changes made without a {@code Switchboard-Desktop} header. */
+    public static final String API_DESKTOP = "api";
+
+    private final RoutingStore store;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RoutingProperties properties;
+    private final Queues queues;
+    private final Users users;
+    private final AgentProfiles profiles;
+    private final Cases cases;
+    private final RoutingPush push;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Journal journal;
+    /** The journal write the current thread's call waits for. */
+    private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
+    /** Source events enqueued since start (the database knows the older ones). */
+    private final Set<UUID> seenEvents = ConcurrentHashMap.newKeySet();
+    /** The last work-item sequence number handed out; items are ordered by it within equal priority and time. */
+    private long lastSeq;
+
+    private final Map<UserId, Agent> agents = new HashMap<>();
+    private final Map<UUID, WorkItem> items = new HashMap<>();
+    private final Map<QueueId, TreeSet<WorkItem>> lines = new HashMap<>();
+    /** open offers: offer id to (item, agent, expiry) */
+    private final Map<UUID, OpenOffer> offers = new HashMap<>();
+
+    private final Map<QueueId, QueueRouting> routing = new ConcurrentHashMap<>();
+    private final Map<QueueId, Queue> queueCache = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+
+    Dispatcher(
+            RoutingStore store,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RoutingProperties properties,
+            Queues queues,
+            Users users,
+            AgentProfiles profiles,
+            Cases cases,
+            RoutingPush push,
+            Journal journal) {
+        this.journal = journal;
+        this.store = store;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.queues = queues;
+        this.users = users;
+        this.profiles = profiles;
+        this.cases = cases;
+        this.push = push;
+    }
+
+    // ------------------------------------------------------------------ start
+
+    /**
+     * Rebuilds the memory from the database: offers open at the last stop are withdrawn (their items wait
+     * again, in the same place), waiting items are lined up in their order, assigned items count toward
+     * their agents' load.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuild() {
+        journal.flush();
+        lock.lock();
+        try {
+            agents.clear();
+            items.clear();
+            lines.clear();
+            offers.clear();
+            queueCache.clear();
+            Instant now = clock.instant();
+            write(() -> {
+                for (OpenOffer offer : store.openOffers()) {
+                    store.endOffer(offer.offer(), "withdrawn", now);
+                    store.item(offer.item())
+                            .filter(item -> item.status().equals("offered"))
+                            .ifPresent(item -> {
+                                store.transition(item.id(), "offered", "waiting", null, now);
+                                publish(new OfferEnded(
+                                        Ids.newId(clock),
+                                        now,
+                                        item.id(),
+                                        offer.agent(),
+                                        item.queue(),
+                                        item.caseId(),
+                                        item.channel(),
+                                        offer.offer(),
+                                        "withdrawn"));
+                            });
+                }
+            });
+            journal.flush();
+            routing.clear();
+            routing.putAll(store.queueRouting());
+            lastSeq = store.maxSeq();
+            seenEvents.clear();
+            for (RoutingStore.PresenceRow row : store.presences()) {
+                Agent agent = new Agent(row.agent(), row.state(), row.since());
+                agent.reason = row.reason();
+                agent.desktop = row.desktop();
+                agent.lastHeartbeat = row.lastHeartbeat();
+                refreshProfile(agent);
+                agents.put(agent.id, agent);
+            }
+            for (WorkItem item : store.liveItems()) {
+                items.put(item.id(), item);
+                if (item.status().equals("waiting")) {
+                    line(item.queue()).add(item);
+                } else if (item.agent() != null) {
+                    agent(item.agent()).take(item.channel());
+                }
+            }
+            ready = true;
+            dispatch();
+            journal.flush();
+            log.info("Routing rebuilt: {} live work items, {} agents with presence", items.size(), agents.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ presence
+
+    /** An agent's presence as shown and returned by the API. */
+    public record AgentView(
+            UserId agent,
+            String displayName,
+            AgentState state,
+            @Nullable String reason,
+            Instant since,
+            Map<String, Integer> load,
+            @Nullable UUID openOffer,
+            List<WorkItem> work) {}
+
+    public AgentView presence(UserId id) {
+        UserSummary user = knownUser(id);
+        return locked(() -> view(agents.get(id), user));
+    }
+
+    /**
+     * Changes an agent's presence.
+     *
+     * @param desktop the desktop session making the change ({@link #API_DESKTOP} without a header)
+     * @throws ConflictException the agent is logged out elsewhere: another desktop session holds the
+     *     presence and is alive (heartbeat within the timeout); supervisors changing an agent's state are exempt
+     */
+    public AgentView setPresence(UserId id, AgentState state, @Nullable String reason, String desktop, Actor actor) {
+        UserSummary user = knownUser(id);
+        boolean self = actor.id().equals(id);
+        if (!self && !actor.isAtLeast(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("Only supervisors change another agent's presence");
+        }
+        return locked(() -> {
+            Agent agent = agent(id);
+            Instant now = clock.instant();
+            if (self && heldElsewhere(agent, desktop, now)) {
+                throw new ConflictException("The agent is logged out elsewhere: another desktop session holds the"
+                        + " presence; go offline there or wait "
+                        + properties.heartbeatTimeout().toSeconds()
+                        + " s for its heartbeat to lapse");
+            }
+            if ((state == AgentState.OFFLINE || state == AgentState.AWAY) && agent.openOffer != null) {
+                endOffer(agent.openOffer, "withdrawn", false);
+            }
+            refreshProfile(agent);
+            String holder = state == AgentState.OFFLINE ? null : (self ? desktop : agent.desktop);
+            change(agent, state, reason, self ? id.toString() : actor.id().toString(), holder, now);
+            agent.wrapUpUntil = null;
+            if (self) {
+                agent.lastHeartbeat = now;
+            }
+            savePresence(agent);
+            dispatch();
+            return view(agent, user);
+        });
+    }
+
+    /** A desktop is alive; a heartbeat from a desktop that does not hold the presence is a 409 like a change. */
+    public void heartbeat(UserId id, String desktop) {
+        knownUser(id);
+        locked(() -> {
+            Agent agent = agent(id);
+            Instant now = clock.instant();
+            if (heldElsewhere(agent, desktop, now)) {
+                throw new ConflictException(
+                        "The agent is logged out elsewhere: another desktop session holds the presence");
+            }
+            agent.lastHeartbeat = now;
+            if (agent.state != AgentState.OFFLINE && agent.desktop == null) {
+                agent.desktop = desktop;
+            }
+            savePresence(agent);
+            return null;
+        });
+    }
+
+    private boolean heldElsewhere(Agent agent, String desktop, Instant now) {
+        return agent.state != AgentState.OFFLINE
+                && agent.desktop != null
+                && !agent.desktop.equals(desktop)
+                && agent.lastHeartbeat != null
+                && agent.lastHeartbeat.plus(properties.heartbeatTimeout()).isAfter(now);
+    }
+
+    /** Records a presence change in memory and publishes it; the caller saves the row in its transaction. */
+    private void change(
+            Agent agent, AgentState state, @Nullable String reason, String by, @Nullable String desktop, Instant now) {
+        AgentState from = agent.state;
+        boolean changed = from != state || !java.util.Objects.equals(agent.reason, reason);
+        agent.desktop = desktop;
+        if (!changed) {
+            return;
+        }
+        agent.state = state;
+        agent.reason = reason;
+        agent.since = now;
+        if (state == AgentState.AVAILABLE && agent.totalLoad() == 0) {
+            agent.idleSince = now;
+        }
+        PresenceChanged event = new PresenceChanged(Ids.newId(clock), now, agent.id, from, state, reason, by);
+        savePresence(agent);
+        write(() -> publish(event));
+        pushToAgent(agent.id, "presence", "{\"agent\":\"" + agent.id + "\",\"state\":\"" + state.wire() + "\"}");
+    }
+
+    // ------------------------------------------------------------------ work items
+
+    /** What enters the universal queue. */
+    public record Entry(
+            String kind,
+            @Nullable CaseId caseId,
+            QueueId queue,
+            String channel,
+            List<Skill> skills,
+            @Nullable String language,
+            int priority,
+            @Nullable Instant enqueuedAt,
+            @Nullable Instant notBefore,
+            @Nullable String phone,
+            @Nullable String note,
+            @Nullable UUID sourceEvent,
+            String via) {}
+
+    /** Enqueues an item; empty when it was enqueued before (same source event, or its case has a live item). */
+    public Optional<WorkItem> enqueue(Entry entry) {
+        if (entry.sourceEvent() != null && store.eventSeen(entry.sourceEvent())) {
+            return Optional.empty();
+        }
+        return locked(() -> {
+            if (entry.sourceEvent() != null && !seenEvents.add(entry.sourceEvent())) {
+                return Optional.<WorkItem>empty();
+            }
+            if (entry.kind().equals("case")
+                    && entry.caseId() != null
+                    && items.values().stream()
+                            .anyMatch(w ->
+                                    w.kind().equals("case") && entry.caseId().equals(w.caseId()))) {
+                return Optional.<WorkItem>empty();
+            }
+            Instant now = clock.instant();
+            Instant enqueuedAt = entry.enqueuedAt() == null ? now : entry.enqueuedAt();
+            WorkItem item = new WorkItem(
+                    Ids.newId(clock),
+                    ++lastSeq,
+                    entry.kind(),
+                    entry.caseId(),
+                    entry.queue(),
+                    entry.channel(),
+                    List.copyOf(entry.skills()),
+                    entry.language(),
+                    entry.priority(),
+                    enqueuedAt,
+                    entry.notBefore(),
+                    "waiting",
+                    null,
+                    entry.phone(),
+                    entry.note());
+            WorkItemQueued event = new WorkItemQueued(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    null,
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    item.kind(),
+                    item.priority(),
+                    entry.via());
+            write(() -> {
+                store.insert(item, entry.sourceEvent(), now);
+                publish(event);
+            });
+            items.put(item.id(), item);
+            line(item.queue()).add(item);
+            afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}"));
+            dispatch();
+            return Optional.of(items.get(item.id()));
+        });
+    }
+
+    public WorkItem item(UUID id) {
+        return locked(() -> Optional.ofNullable(items.get(id)))
+                .or(() -> store.item(id))
+                .orElseThrow(() -> new NotFoundException("work item", id));
+    }
+
+    /** The waiting (and offered) items of a queue in line order. */
+    public List<WorkItem> line(QueueId queue, int limit) {
+        return locked(() -> {
+            List<WorkItem> all = new ArrayList<>();
+            for (WorkItem item : items.values()) {
+                if (item.queue().equals(queue)
+                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
+                    all.add(item);
+                }
+            }
+            all.sort(WorkItem.LINE);
+            return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+        });
+    }
+
+    /** Cancels a waiting or offered item (the customer hung up, the case was closed). */
+    public WorkItem cancel(UUID id, @Nullable String note) {
+        return locked(() -> {
+            WorkItem item = live(id);
+            if (item.status().equals("assigned")) {
+                throw new ConflictException("The work item is assigned; its agent completes or transfers it");
+            }
+            withdrawOfferOf(item);
+            WorkItem current = items.get(id);
+            close(current, "cancelled", note);
+            dispatch();
+            return current.with("cancelled", null);
+        });
+    }
+
+    /** The agent finished the item; their capacity frees, and they wrap up when the queue has a wrap-up time. */
+    public WorkItem complete(UUID id, Actor actor) {
+        return locked(() -> {
+            WorkItem item = live(id);
+            if (!item.status().equals("assigned") || item.agent() == null) {
+                throw new ConflictException("The work item is not assigned");
+            }
+            requireSelfOrSupervisor(item.agent(), actor);
+            close(item, "completed", null);
+            dispatch();
+            return item.with("completed", item.agent());
+        });
+    }
+
+    /** A case moved to another queue: its waiting (or offered) item moves along and waits there from now. */
+    public void caseMoved(CaseId caseId, QueueId toQueue) {
+        locked(() -> {
+            for (WorkItem item : List.copyOf(items.values())) {
+                if (caseId.equals(item.caseId())
+                        && item.kind().equals("case")
+                        && !item.queue().equals(toQueue)
+                        && !item.status().equals("assigned")) {
+                    moveTo(item, toQueue, false, null, "case.queue_changed");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Completes the assigned item of a case and cancels its waiting one (the case was resolved or closed). */
+    public void caseEnded(CaseId caseId) {
+        locked(() -> {
+            for (WorkItem item : List.copyOf(items.values())) {
+                if (caseId.equals(item.caseId()) && item.kind().equals("case")) {
+                    withdrawOfferOf(item);
+                    WorkItem current = items.get(item.id());
+                    close(current, current.status().equals("assigned") ? "completed" : "cancelled", "case resolved");
+                }
+            }
+            dispatch();
+            return null;
+        });
+    }
+
+    /**
+     * Hands an item to another agent (assigned to them directly) or another queue (it waits there, at the
+     * end of its priority class), with a note.
+     */
+    public WorkItem transfer(
+            UUID id, @Nullable UserId toAgent, @Nullable QueueId toQueue, @Nullable String note, Actor actor) {
+        if ((toAgent == null) == (toQueue == null)) {
+            throw new InvalidInputException("agent", "give either agent or queue");
+        }
+        return locked(() -> {
+            WorkItem item = live(id);
+            if (item.agent() != null && item.status().equals("assigned")) {
+                requireSelfOrSupervisor(item.agent(), actor);
+            } else if (!actor.isAtLeast(Role.SUPERVISOR)) {
+                throw new AccessDeniedException("Only the assigned agent or a supervisor transfers a work item");
+            }
+            if (toAgent != null) {
+                return assignDirectly(item, toAgent, "transfer", note);
+            }
+            return moveTo(item, toQueue, false, note, "transfer");
+        });
+    }
+
+    /** A supervisor moves a waiting item to another queue, or to the head of its line. */
+    public WorkItem move(UUID id, @Nullable QueueId toQueue, boolean toFront) {
+        return locked(() -> {
+            WorkItem item = live(id);
+            if (item.status().equals("assigned")) {
+                throw new ConflictException("The work item is assigned; transfer it instead");
+            }
+            return moveTo(item, toQueue == null ? item.queue() : toQueue, toFront, null, "move");
+        });
+    }
+
+    /** A supervisor assigns a waiting item to an agent, whatever the agent's state and capacity. */
+    public WorkItem forceAssign(UUID id, UserId agent) {
+        return locked(() -> assignDirectly(live(id), agent, "force", null));
+    }
+
+    private WorkItem moveTo(WorkItem item, QueueId toQueue, boolean toFront, @Nullable String note, String via) {
+        withdrawOfferOf(item);
+        WorkItem current = items.get(item.id());
+        Instant now = clock.instant();
+        int priority = current.priority();
+        Instant enqueuedAt = now;
+        if (toFront) {
+            // ahead of everything now waiting in the line: the highest priority there, and earliest time
+            TreeSet<WorkItem> line = line(toQueue);
+            priority =
+                    line.isEmpty() ? priority : Math.max(priority, line.first().priority());
+            enqueuedAt = line.isEmpty() ? now : line.first().enqueuedAt().minusMillis(1);
+        }
+        List<Skill> skills = current.skills();
+        String language = current.language();
+        Queue from = queue(current.queue());
+        Queue target = queue(toQueue);
+        if (!toQueue.equals(current.queue()) && target != null) {
+            // another queue: its required skills, language and base priority apply from now on
+            skills = WorkIntake.skills(target);
+            language = target.language();
+            priority += target.basePriority() - (from == null ? 0 : from.basePriority());
+        }
+        int newPriority = priority;
+        Instant newEnqueuedAt = enqueuedAt;
+        List<Skill> newSkills = skills;
+        String newLanguage = language;
+        long seq = ++lastSeq;
+        WorkItemQueued event = new WorkItemQueued(
+                Ids.newId(clock),
+                now,
+                current.id(),
+                current.agent(),
+                toQueue,
+                current.caseId(),
+                current.channel(),
+                current.kind(),
+                newPriority,
+                via);
+        write(() -> {
+            if (!store.move(
+                    current.id(), toQueue, newSkills, newLanguage, newPriority, newEnqueuedAt, note, seq, now)) {
+                throw new ConflictException("The work item changed meanwhile");
+            }
+            publish(event);
+        });
+        if (current.status().equals("assigned") && current.agent() != null) {
+            agentReleases(agents.get(current.agent()), current, now);
+        }
+        line(current.queue()).remove(current);
+        WorkItem moved = current.movedTo(toQueue, newSkills, newLanguage, newPriority, newEnqueuedAt, seq, note);
+        items.put(moved.id(), moved);
+        line(toQueue).add(moved);
+        pushToSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");
+        dispatch();
+        return moved;
+    }
+
+    private WorkItem assignDirectly(WorkItem item, UserId to, String how, @Nullable String note) {
+        knownUser(to);
+        withdrawOfferOf(item);
+        WorkItem current = items.get(item.id());
+        Agent target = agent(to);
+        Instant now = clock.instant();
+        String from = current.status();
+        write(() -> {
+            if (!store.transition(current.id(), from, "assigned", to, now)) {
+                throw new ConflictException("The work item changed meanwhile");
+            }
+            assignCase(current, to);
+            publish(new WorkItemAssigned(
+                    Ids.newId(clock),
+                    now,
+                    current.id(),
+                    to,
+                    current.queue(),
+                    current.caseId(),
+                    current.channel(),
+                    how,
+                    Duration.between(current.enqueuedAt(), now).toMillis()));
+        });
+        if (from.equals("assigned") && current.agent() != null) {
+            agentReleases(agents.get(current.agent()), current, now);
+        }
+        line(current.queue()).remove(current);
+        WorkItem assigned = new WorkItem(
+                current.id(),
+                current.seq(),
+                current.kind(),
+                current.caseId(),
+                current.queue(),
+                current.channel(),
+                current.skills(),
+                current.language(),
+                current.priority(),
+                current.enqueuedAt(),
+                current.notBefore(),
+                "assigned",
+                to,
+                current.phone(),
+                note == null ? current.note() : note);
+        items.put(assigned.id(), assigned);
+        target.take(current.channel());
+        if (target.state == AgentState.AVAILABLE) {
+            change(target, AgentState.BUSY, null, "system", target.desktop, now);
+        }
+        pushToAgent(to, "work", "{\"workItem\":\"" + current.id() + "\"}");
+        pushToSupervisors("queue", "{\"queue\":\"" + current.queue() + "\"}");
+        dispatch();
+        return assigned;
+    }
+
+    // ------------------------------------------------------------------ offers
+
+    /** The agent accepts: the item is assigned to them, and so is its case. */
+    public WorkItem accept(UUID offerId, Actor actor) {
+        return locked(() -> {
+            OpenOffer offer = openOffer(offerId);
+            requireSelfOrSupervisor(offer.agent(), actor);
+            WorkItem item = items.get(offer.item());
+            Instant now = clock.instant();
+            write(() -> {
+                if (!store.endOffer(offerId, "accepted", now)
+                        || !store.transition(item.id(), "offered", "assigned", offer.agent(), now)) {
+                    throw new ConflictException("The offer ended meanwhile");
+                }
+                assignCase(item, offer.agent());
+                publish(new WorkItemAssigned(
+                        Ids.newId(clock),
+                        now,
+                        item.id(),
+                        offer.agent(),
+                        item.queue(),
+                        item.caseId(),
+                        item.channel(),
+                        "offer",
+                        Duration.between(item.enqueuedAt(), now).toMillis()));
+            });
+            offers.remove(offerId);
+            Agent agent = agents.get(offer.agent());
+            agent.openOffer = null;
+            WorkItem assigned = item.with("assigned", offer.agent());
+            items.put(item.id(), assigned);
+            if (agent.state == AgentState.AVAILABLE) {
+                change(agent, AgentState.BUSY, null, "system", agent.desktop, now);
+            }
+            pushToAgent(agent.id, "work", "{\"workItem\":\"" + item.id() + "\"}");
+            pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+            dispatch();
+            return assigned;
+        });
+    }
+
+    /** The agent declines: the item is back in its place and the agent turns away ("missed offer"). */
+    public WorkItem decline(UUID offerId, Actor actor) {
+        return locked(() -> {
+            OpenOffer offer = openOffer(offerId);
+            requireSelfOrSupervisor(offer.agent(), actor);
+            endOffer(offerId, "declined", true);
+            dispatch();
+            return items.get(offer.item());
+        });
+    }
+
+    /** The open offer of an agent, if any. */
+    public Optional<OpenOffer> offerOf(UserId agent) {
+        return locked(() ->
+                offers.values().stream().filter(o -> o.agent().equals(agent)).findFirst());
+    }
+
+    private OpenOffer openOffer(UUID id) {
+        OpenOffer offer = offers.get(id);
+        if (offer == null) {
+            throw new NotFoundException("offer", id);
+        }
+        return offer;
+    }
+
+    /** Ends an open offer; the item waits again in its place. A missed offer turns the agent away. */
+    private void endOffer(UUID offerId, String outcome, boolean agentMissed) {
+        OpenOffer offer = offers.remove(offerId);
+        if (offer == null) {
+            return;
+        }
+        WorkItem item = items.get(offer.item());
+        Agent agent = agents.get(offer.agent());
+        Instant now = clock.instant();
+        write(() -> {
+            store.endOffer(offerId, outcome, now);
+            store.transition(item.id(), "offered", "waiting", null, now);
+            publish(new OfferEnded(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    offer.agent(),
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    offerId,
+                    outcome));
+        });
+        WorkItem waiting = item.with("waiting", null);
+        items.put(item.id(), waiting);
+        line(item.queue()).add(waiting);
+        agent.openOffer = null;
+        agent.release(item.channel());
+        if (agentMissed) {
+            change(agent, AgentState.AWAY, MISSED_OFFER, "system", agent.desktop, now);
+        }
+        pushToAgent(agent.id, "offer", "{\"offer\":\"" + offerId + "\",\"outcome\":\"" + outcome + "\"}");
+    }
+
+    private void withdrawOfferOf(WorkItem item) {
+        if (item.status().equals("offered")) {
+            offers.values().stream()
+                    .filter(o -> o.item().equals(item.id()))
+                    .map(OpenOffer::offer)
+                    .findFirst()
+                    .ifPresent(offer -> endOffer(offer, "withdrawn", false));
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    /** Offers waiting items to eligible agents until no more match. Called under the lock after every change. */
+    private void dispatch() {
+        if (!ready) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            // only agents that may take an offer now are looked at, and only the heads of the lines
+            List<Agent> readyAgents = new ArrayList<>();
+            for (Agent agent : agents.values()) {
+                if ((agent.state == AgentState.AVAILABLE || agent.state == AgentState.BUSY)
+                        && agent.openOffer == null) {
+                    readyAgents.add(agent);
+                }
+            }
+            if (readyAgents.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<QueueId, TreeSet<WorkItem>> entry : lines.entrySet()) {
+                if (entry.getValue().isEmpty()) {
+                    continue;
+                }
+                QueueRouting settings = settings(entry.getKey());
+                Queue queue = queue(entry.getKey());
+                if (queue == null || !settings.openAt(now)) {
+                    continue;
+                }
+                List<Agent> candidates = new ArrayList<>();
+                for (Agent agent : readyAgents) {
+                    if (agent.openOffer == null && (agent.supervisor || agent.teams.contains(queue.team()))) {
+                        candidates.add(agent);
+                    }
+                }
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                List<WorkItem> heads =
+                        entry.getValue().stream().limit(properties.scanDepth()).toList();
+                for (WorkItem item : heads) {
+                    if (item.notBefore() != null && item.notBefore().isAfter(now)) {
+                        continue;
+                    }
+                    Agent agent = choose(item, candidates);
+                    if (agent == null) {
+                        continue;
+                    }
+                    if (settings.autoAssign()) {
+                        assignDirectly(item, agent.id, "auto", null);
+                        return; // assignDirectly dispatched again
+                    }
+                    offer(item, agent, settings, now);
+                    progress = true;
+                }
+            }
+        }
+    }
+
+    /** Longest idle among the candidates (ready agents of the queue's team) that may take the item now. */
+    private @Nullable Agent choose(WorkItem item, List<Agent> candidates) {
+        Agent best = null;
+        for (Agent agent : candidates) {
+            if (agent.openOffer != null
+                    || agent.load(item.channel()) >= agent.capacity(item.channel())
+                    || !agent.speaks(item.language())
+                    || !item.skills().stream().allMatch(agent::proficient)) {
+                continue;
+            }
+            if (best == null || agent.idleSince.isBefore(best.idleSince)) {
+                best = agent;
+            }
+        }
+        return best;
+    }
+
+    private void offer(WorkItem item, Agent agent, QueueRouting settings, Instant now) {
+        UUID offerId = Ids.newId(clock);
+        Instant expires = now.plusSeconds(settings.offerSeconds());
+        write(() -> {
+            if (!store.transition(item.id(), "waiting", "offered", agent.id, now)) {
+                throw new IllegalStateException("work item " + item.id() + " is not waiting");
+            }
+            store.insertOffer(offerId, item.id(), agent.id, now, expires);
+            publish(new WorkItemOffered(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    agent.id,
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    offerId,
+                    expires));
+        });
+        line(item.queue()).remove(item);
+        items.put(item.id(), item.with("offered", agent.id));
+        offers.put(offerId, new OpenOffer(offerId, item.id(), agent.id, expires));
+        agent.openOffer = offerId;
+        agent.take(item.channel());
+        pushToAgent(
+                agent.id,
+                "offer",
+                "{\"offer\":\"" + offerId + "\",\"workItem\":\"" + item.id() + "\",\"expiresAt\":\"" + expires + "\"}");
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    /** Offer expiry, wrap-up limits, lapsed heartbeats and scheduled callbacks coming due. */
+    @Scheduled(fixedRateString = "${switchboard.routing.sweep-interval:1s}")
+    public void sweep() {
+        if (!ready) {
+            return;
+        }
+        locked(() -> {
+            Instant now = clock.instant();
+            for (OpenOffer offer : List.copyOf(offers.values())) {
+                if (!offer.expiresAt().isAfter(now)) {
+                    endOffer(offer.offer(), "expired", true);
+                }
+            }
+            for (Agent agent : agents.values()) {
+                if (agent.wrapUpUntil != null && !agent.wrapUpUntil.isAfter(now) && agent.state == AgentState.WRAP_UP) {
+                    agent.wrapUpUntil = null;
+                    change(agent, AgentState.AVAILABLE, null, "system", agent.desktop, now);
+                }
+                // a desktop session must beat; the API session (integrations without a desktop) need not
+                if (agent.state != AgentState.OFFLINE
+                        && agent.desktop != null
+                        && !agent.desktop.equals(API_DESKTOP)
+                        && (agent.lastHeartbeat == null
+                                || agent.lastHeartbeat
+                                        .plus(properties.heartbeatTimeout())
+                                        .isBefore(now))) {
+                    if (agent.openOffer != null) {
+                        endOffer(agent.openOffer, "withdrawn", false);
+                    }
+                    if (agent.state != AgentState.AWAY) {
+                        change(agent, AgentState.AWAY, DESKTOP_GONE, "system", null, now);
+                    } else {
+                        agent.desktop = null;
+                        savePresence(agent);
+                    }
+                }
+            }
+            dispatch();
+            return null;
+        });
+        push.heartbeat();
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** Every agent with a presence row or live work, for the supervisor view. */
+    public List<AgentView> agents() {
+        return locked(() -> {
+            Map<UserId, UserSummary> names = users.findAll(agents.keySet());
+            return agents.values().stream()
+                    .map(a -> view(a, names.get(a.id)))
+                    .sorted(Comparator.comparing(AgentView::displayName, String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+        });
+    }
+
+    /** The position (1 = next) and estimated wait of a waiting item. */
+    public record Position(int position, long estimatedWaitSeconds) {}
+
+    public Position position(UUID id) {
+        WorkItem item = item(id);
+        if (!item.status().equals("waiting") && !item.status().equals("offered")) {
+            return new Position(0, 0);
+        }
+        List<WorkItem> line = line(item.queue(), Integer.MAX_VALUE);
+        int position =
+                1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
+        QueueStats stats = stats(item.queue());
+        double handle = stats.meanHandleSeconds() > 0
+                ? stats.meanHandleSeconds()
+                : properties.defaultHandleTime().toSeconds();
+        int serving = Math.max(1, stats.available() + stats.busy());
+        return new Position(position, Math.round(Math.ceil(position * handle / serving)));
+    }
+
+    /**
+     * A queue's live figures.
+     *
+     * @param serviceLevel today's answered within the threshold / (answered + abandoned), 1 when none yet
+     */
+    public record QueueStats(
+            QueueId queue,
+            String name,
+            int waiting,
+            long longestWaitSeconds,
+            int available,
+            int busy,
+            int away,
+            double serviceLevel,
+            int serviceLevelSeconds,
+            double meanHandleSeconds,
+            boolean open) {}
+
+    public QueueStats stats(QueueId id) {
+        Queue queue = queue(id);
+        if (queue == null) {
+            throw new NotFoundException("queue", id);
+        }
+        Instant now = clock.instant();
+        QueueRouting settings = settings(id);
+        int[] counts = locked(() -> {
+            int[] c = new int[5];
+            for (WorkItem item : items.values()) {
+                if (item.queue().equals(id)
+                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
+                    c[0]++;
+                    c[1] = (int) Math.max(
+                            c[1], Duration.between(item.enqueuedAt(), now).toSeconds());
+                }
+            }
+            for (Agent agent : agents.values()) {
+                if (!(agent.supervisor || agent.teams.contains(queue.team()))) {
+                    continue;
+                }
+                switch (agent.state) {
+                    case AVAILABLE -> c[2]++;
+                    case BUSY, WRAP_UP -> c[3]++;
+                    case AWAY -> c[4]++;
+                    default -> {}
+                }
+            }
+            return c;
+        });
+        Instant startOfDay = now.atZone(settings.timeZone())
+                .toLocalDate()
+                .atStartOfDay(settings.timeZone())
+                .toInstant();
+        RoutingStore.DayFigures day = store.figures(id, startOfDay, properties.serviceLevelSeconds());
+        long offered = day.answered() + day.abandoned();
+        double serviceLevel = offered == 0 ? 1.0 : (double) day.answeredInTime() / offered;
+        return new QueueStats(
+                id,
+                queue.name(),
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                counts[4],
+                serviceLevel,
+                properties.serviceLevelSeconds(),
+                day.meanHandleSeconds(),
+                settings.openAt(now));
+    }
+
+    public QueueRouting settings(QueueId queue) {
+        return routing.getOrDefault(queue, QueueRouting.DEFAULT);
+    }
+
+    /** Saves a queue's settings and hours; a queue that opens dispatches at once. */
+    public QueueRouting saveSettings(QueueId queue, QueueRouting settings) {
+        return locked(() -> {
+            write(() -> store.saveQueueRouting(queue, settings));
+            routing.put(queue, settings);
+            dispatch();
+            return settings;
+        });
+    }
+
+    /** The queue's record (cached; queues change rarely and a rename does not matter to matching). */
+    public @Nullable Queue queue(QueueId id) {
+        Queue cached = queueCache.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Queue> found = queues.queue(id.toString());
+        found.ifPresent(q -> queueCache.put(id, q));
+        return found.orElse(null);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private AgentView view(@Nullable Agent agent, @Nullable UserSummary user) {
+        String name = user == null ? "" : user.displayName();
+        if (agent == null) {
+            return new AgentView(user.id(), name, AgentState.OFFLINE, null, Instant.EPOCH, Map.of(), null, List.of());
+        }
+        List<WorkItem> work = items.values().stream()
+                .filter(w -> agent.id.equals(w.agent()) && w.status().equals("assigned"))
+                .sorted(WorkItem.LINE)
+                .toList();
+        return new AgentView(
+                agent.id, name, agent.state, agent.reason, agent.since, Map.copyOf(agent.load), agent.openOffer, work);
+    }
+
+    private void close(WorkItem item, String outcome, @Nullable String note) {
+        Instant now = clock.instant();
+        write(() -> {
+            if (!store.transition(item.id(), item.status(), outcome, item.agent(), now)) {
+                throw new ConflictException("The work item changed meanwhile");
+            }
+            publish(new WorkItemClosed(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    item.agent(),
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    outcome,
+                    note));
+        });
+        items.remove(item.id());
+        line(item.queue()).remove(item);
+        if (item.status().equals("assigned") && item.agent() != null) {
+            agentReleases(agents.get(item.agent()), item, now);
+        }
+        pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+    }
+
+    /** An agent's work ended: with no work left a busy agent wraps up (if the queue asks) or is available. */
+    private void agentReleases(@Nullable Agent agent, WorkItem item, Instant now) {
+        if (agent == null) {
+            return;
+        }
+        agent.release(item.channel());
+        if (agent.totalLoad() == 0 && agent.state == AgentState.BUSY) {
+            agent.idleSince = now;
+            int wrapUp = settings(item.queue()).wrapUpSeconds();
+            if (wrapUp > 0) {
+                change(agent, AgentState.WRAP_UP, null, "system", agent.desktop, now);
+                agent.wrapUpUntil = now.plusSeconds(wrapUp);
+            } else {
+                change(agent, AgentState.AVAILABLE, null, "system", agent.desktop, now);
+            }
+        }
+        pushToAgent(agent.id, "work", "{}");
+    }
+
+    private void assignCase(WorkItem item, UserId agent) {
+        if (item.caseId() != null) {
+            cases.change(item.caseId(), CaseChange.assign(agent), null, null);
+        }
+    }
+
+    private WorkItem live(UUID id) {
+        WorkItem item = items.get(id);
+        if (item == null) {
+            throw store.item(id).isPresent()
+                    ? new ConflictException("The work item is no longer live")
+                    : new NotFoundException("work item", id);
+        }
+        return item;
+    }
+
+    private TreeSet<WorkItem> line(QueueId queue) {
+        return lines.computeIfAbsent(queue, q -> new TreeSet<>(WorkItem.LINE));
+    }
+
+    private Agent agent(UserId id) {
+        return agents.computeIfAbsent(id, key -> {
+            Agent agent = new Agent(key, AgentState.OFFLINE, clock.instant());
+            refreshProfile(agent);
+            return agent;
+        });
+    }
+
+    private void refreshProfile(Agent agent) {
+        agent.profile = profiles.profile(agent.id).orElse(null);
+        agent.teams = users.teamsOf(agent.id);
+        agent.supervisor =
+                users.find(agent.id).map(u -> u.role().atLeast(Role.SUPERVISOR)).orElse(false);
+    }
+
+    private UserSummary knownUser(UserId id) {
+        return users.find(id).filter(UserSummary::active).orElseThrow(() -> new NotFoundException("agent", id));
+    }
+
+    private static void requireSelfOrSupervisor(UserId agent, Actor actor) {
+        if (!actor.id().equals(agent) && !actor.isAtLeast(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("This is another agent's work");
+        }
+    }
+
+    private void publish(RoutingEvent event) {
+        events.publishEvent(event);
+    }
+
+    /** Appends database work to the journal; the calling API request waits for its commit. */
+    private void write(Runnable work) {
+        pending.set(journal.write(work));
+    }
+
+    private void afterCommit(Runnable action) {
+        journal.afterCommit(action);
+    }
+
+    private void pushToAgent(UserId agent, String event, String json) {
+        journal.afterCommit(() -> push.toAgent(agent, event, json));
+    }
+
+    private void pushToSupervisors(String event, String json) {
+        journal.afterCommit(() -> push.toSupervisors(event, json));
+    }
+
+    /** The agent's presence row as it is now (the journal writes it later). */
+    private void savePresence(Agent agent) {
+        RoutingStore.PresenceRow row = new RoutingStore.PresenceRow(
+                agent.id, agent.state, agent.reason, agent.desktop, agent.since, agent.lastHeartbeat);
+        write(() -> store.savePresence(row));
+    }
+
+    /**
+     * Runs {@code action} under the lock; the outermost call then waits, outside the lock, until the
+     * journal committed what the action wrote, so an API answer is never ahead of the database.
+     */
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        T result;
+        try {
+            result = action.get();
+        } finally {
+            lock.unlock();
+        }
+        if (!lock.isHeldByCurrentThread()) {
+            CompletableFuture<Void> written = pending.get();
+            if (written != null) {
+                pending.remove();
+                try {
+                    written.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("Routing could not write its decision", e);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,334 @@
+package org.switchboard.routing.internal.dispatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.switchboard.cases.CaseId;
+import org.switchboard.cases.QueueId;
+import org.switchboard.identity.UserId;
+import org.switchboard.routing.AgentState;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL of routing's live state: presence, work items, offers, queue settings and hours. */
+@Repository
+class RoutingStore {
+
+    private static final String ITEM_COLUMNS = """
+            id, seq, kind, case_id, queue_id, channel, skills::text as skills, language, priority, enqueued_at,
+            not_before, status, agent_id, phone, note""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RoutingStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record PresenceRow(
+            UserId agent,
+            AgentState state,
+            @Nullable String reason,
+            @Nullable String desktop,
+            Instant since,
+            @Nullable Instant lastHeartbeat) {}
+
+    // ---- presence
+
+    List<PresenceRow> presences() {
+        return jdbc.sql("select agent_id, state, reason, desktop, since, last_heartbeat from agent_presence")
+                .query((rs, n) -> new PresenceRow(
+                        new UserId(rs.getObject("agent_id", UUID.class)),
+                        AgentState.of(rs.getString("state"), "state"),
+                        rs.getString("reason"),
+                        rs.getString("desktop"),
+                        instant(rs, "since"),
+                        instantOrNull(rs, "last_heartbeat")))
+                .list();
+    }
+
+    void savePresence(PresenceRow row) {
+        jdbc.sql("""
+                        insert into agent_presence (agent_id, state, reason, desktop, since, last_heartbeat)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (agent_id) do update set state = excluded.state, reason = excluded.reason,
+                            desktop = excluded.desktop, since = excluded.since, last_heartbeat = excluded.last_heartbeat,
+                            version = agent_presence.version + 1""")
+                .params(
+                        row.agent().value(),
+                        row.state().wire(),
+                        row.reason(),
+                        row.desktop(),
+                        utc(row.since()),
+                        row.lastHeartbeat() == null ? null : utc(row.lastHeartbeat()))
+                .update();
+    }
+
+    // ---- work items
+
+    List<WorkItem> liveItems() {
+        return jdbc.sql("select " + ITEM_COLUMNS
+                        + " from work_item where status in ('waiting', 'offered', 'assigned') order by seq")
+                .query(this::mapItem)
+                .list();
+    }
+
+    Optional<WorkItem> item(UUID id) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from work_item where id = ?")
+                .param(id)
+                .query(this::mapItem)
+                .optional();
+    }
+
+    /** Inserts a waiting item decided in memory (its sequence number included). */
+    void insert(WorkItem item, @Nullable UUID sourceEvent, Instant now) {
+        jdbc.sql("""
+                        insert into work_item (id, seq, kind, case_id, queue_id, channel, skills, language, priority,
+                            enqueued_at, not_before, status, phone, note, source_event, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)""")
+                .params(
+                        item.id(),
+                        item.seq(),
+                        item.kind(),
+                        item.caseId() == null ? null : item.caseId().value(),
+                        item.queue().value(),
+                        item.channel(),
+                        json.writeValueAsString(item.skills()),
+                        item.language(),
+                        item.priority(),
+                        utc(item.enqueuedAt()),
+                        item.notBefore() == null ? null : utc(item.notBefore()),
+                        item.phone(),
+                        item.note(),
+                        sourceEvent,
+                        utc(now))
+                .update();
+    }
+
+    boolean eventSeen(UUID sourceEvent) {
+        return jdbc.sql("select exists (select 1 from work_item where source_event = ?)")
+                .param(sourceEvent)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long maxSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from work_item")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Moves an item from one status to another; false when it was not in {@code from} (a lost race). */
+    boolean transition(UUID id, String from, String to, @Nullable UserId agent, Instant now) {
+        String extra = switch (to) {
+            case "assigned" -> ", assigned_at = ?";
+            case "completed", "cancelled" -> ", completed_at = ?";
+            default -> "";
+        };
+        List<Object> params = new ArrayList<>();
+        params.add(to);
+        params.add(agent == null ? null : agent.value());
+        params.add(utc(now));
+        if (!extra.isEmpty()) {
+            params.add(utc(now));
+        }
+        params.add(id);
+        params.add(from);
+        return jdbc.sql("update work_item set status = ?, agent_id = ?, updated_at = ?" + extra
+                                + " where id = ? and status = ?")
+                        .params(params)
+                        .update()
+                == 1;
+    }
+
+    /** A waiting item into another queue (a transfer or a supervisor's move), with its new sequence number. */
+    boolean move(
+            UUID id,
+            QueueId queue,
+            List<Skill> skills,
+            @Nullable String language,
+            int priority,
+            Instant enqueuedAt,
+            @Nullable String note,
+            long seq,
+            Instant now) {
+        return jdbc.sql("""
+                                update work_item set queue_id = ?, skills = ?::jsonb, language = ?, priority = ?,
+                                    enqueued_at = ?, note = coalesce(?, note), status = 'waiting', agent_id = null,
+                                    updated_at = ?, seq = ?
+                                where id = ? and status in ('waiting', 'assigned')""")
+                        .params(
+                                queue.value(),
+                                json.writeValueAsString(skills),
+                                language,
+                                priority,
+                                utc(enqueuedAt),
+                                note,
+                                utc(now),
+                                seq,
+                                id)
+                        .update()
+                == 1;
+    }
+
+    // ---- offers
+
+    void insertOffer(UUID offer, UUID item, UserId agent, Instant offeredAt, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into offer (id, work_item_id, agent_id, offered_at, expires_at, status)
+                        values (?, ?, ?, ?, ?, 'open')""")
+                .params(offer, item, agent.value(), utc(offeredAt), utc(expiresAt))
+                .update();
+    }
+
+    boolean endOffer(UUID offer, String outcome, Instant now) {
+        return jdbc.sql("update offer set status = ?, ended_at = ? where id = ? and status = 'open'")
+                        .params(outcome, utc(now), offer)
+                        .update()
+                == 1;
+    }
+
+    List<OpenOffer> openOffers() {
+        return jdbc.sql("select id, work_item_id, agent_id, expires_at from offer where status = 'open'")
+                .query((rs, n) -> new OpenOffer(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("work_item_id", UUID.class),
+                        new UserId(rs.getObject("agent_id", UUID.class)),
+                        instant(rs, "expires_at")))
+                .list();
+    }
+
+    // ---- queue settings and hours
+
+    Map<QueueId, QueueRouting> queueRouting() {
+        Map<QueueId, List<QueueRouting.Opening>> openings = new java.util.HashMap<>();
+        jdbc.sql("select queue_id, day_of_week, opens, closes from queue_opening order by day_of_week, opens")
+                .query((rs, n) -> {
+                    openings.computeIfAbsent(new QueueId(rs.getObject("queue_id", UUID.class)), q -> new ArrayList<>())
+                            .add(new QueueRouting.Opening(
+                                    DayOfWeek.of(rs.getInt("day_of_week")),
+                                    rs.getTime("opens").toLocalTime(),
+                                    rs.getTime("closes").toLocalTime()));
+                    return null;
+                })
+                .list();
+        Map<QueueId, QueueRouting> all = new java.util.HashMap<>();
+        jdbc.sql("select * from queue_routing")
+                .query((rs, n) -> {
+                    QueueId queue = new QueueId(rs.getObject("queue_id", UUID.class));
+                    all.put(
+                            queue,
+                            new QueueRouting(
+                                    ZoneId.of(rs.getString("time_zone")),
+                                    rs.getString("after_hours"),
+                                    rs.getString("self_service_url"),
+                                    rs.getBoolean("auto_assign"),
+                                    rs.getInt("offer_seconds"),
+                                    rs.getInt("wrap_up_seconds"),
+                                    rs.getBoolean("has_hours"),
+                                    List.copyOf(openings.getOrDefault(queue, List.of()))));
+                    return null;
+                })
+                .list();
+        return all;
+    }
+
+    void saveQueueRouting(QueueId queue, QueueRouting routing) {
+        jdbc.sql("""
+                        insert into queue_routing (queue_id, time_zone, after_hours, self_service_url, auto_assign,
+                            offer_seconds, wrap_up_seconds, has_hours)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (queue_id) do update set time_zone = excluded.time_zone,
+                            after_hours = excluded.after_hours, self_service_url = excluded.self_service_url,
+                            auto_assign = excluded.auto_assign, offer_seconds = excluded.offer_seconds,
+                            wrap_up_seconds = excluded.wrap_up_seconds, has_hours = excluded.has_hours,
+                            version = queue_routing.version + 1""")
+                .params(
+                        queue.value(),
+                        routing.timeZone().getId(),
+                        routing.afterHours(),
+                        routing.selfServiceUrl(),
+                        routing.autoAssign(),
+                        routing.offerSeconds(),
+                        routing.wrapUpSeconds(),
+                        routing.hasHours())
+                .update();
+        jdbc.sql("delete from queue_opening where queue_id = ?")
+                .param(queue.value())
+                .update();
+        for (QueueRouting.Opening opening : routing.openings()) {
+            jdbc.sql("insert into queue_opening (queue_id, day_of_week, opens, closes) values (?, ?, ?, ?)")
+                    .params(queue.value(), opening.day().getValue(), opening.opens(), opening.closes())
+                    .update();
+        }
+    }
+
+    // ---- statistics
+
+    record DayFigures(long answered, long answeredInTime, long abandoned, double meanHandleSeconds) {}
+
+    /** Today's answered (assigned) and abandoned (cancelled while waiting) items of a queue since {@code from}. */
+    DayFigures figures(QueueId queue, Instant from, int thresholdSeconds) {
+        return jdbc.sql("""
+                        select count(*) filter (where assigned_at is not null) as answered,
+                               count(*) filter (where assigned_at is not null
+                                   and assigned_at - enqueued_at <= make_interval(secs => ?)) as in_time,
+                               count(*) filter (where status = 'cancelled' and assigned_at is null) as abandoned,
+                               coalesce(avg(extract(epoch from completed_at - assigned_at))
+                                   filter (where status = 'completed' and assigned_at is not null), 0) as handle
+                        from work_item where queue_id = ? and enqueued_at >= ?""")
+                .params(thresholdSeconds, queue.value(), utc(from))
+                .query((rs, n) -> new DayFigures(
+                        rs.getLong("answered"), rs.getLong("in_time"), rs.getLong("abandoned"), rs.getDouble("handle")))
+                .single();
+    }
+
+    // ---- mapping
+
+    private WorkItem mapItem(ResultSet rs, int n) throws SQLException {
+        UUID caseId = rs.getObject("case_id", UUID.class);
+        UUID agent = rs.getObject("agent_id", UUID.class);
+        return new WorkItem(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getString("kind"),
+                caseId == null ? null : new CaseId(caseId),
+                new QueueId(rs.getObject("queue_id", UUID.class)),
+                rs.getString("channel"),
+                json.readValue(rs.getString("skills"), new TypeReference<List<Skill>>() {}),
+                rs.getString("language"),
+                rs.getInt("priority"),
+                instant(rs, "enqueued_at"),
+                instantOrNull(rs, "not_before"),
+                rs.getString("status"),
+                agent == null ? null : new UserId(agent),
+                rs.getString("phone"),
+                rs.getString("note"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
