@@ -184,6 +184,7 @@ class DisplayService implements EmailDisplay {
             }
         }
         Document quoted = Document.createShell("");
+        doc.outputSettings().prettyPrint(false);
         for (Node n : moved) {
             quoted.body().appendChild(n);
         }
@@ -205,6 +206,8 @@ class DisplayService implements EmailDisplay {
     }
 
     private static SafeHtml sanitize(Document doc, Map<String, String> cidUrls, boolean allowRemoteImages) {
+        // Keep the mail's own whitespace (pre blocks, plain-text-like HTML).
+        doc.outputSettings().prettyPrint(false);
         int blocked = 0;
         for (Element img : doc.select("img")) {
             String src = img.attr("src").trim();
