@@ -72,7 +72,7 @@ class DisplayServiceTest {
                 .contains("data-remote-src=\"https://tracker.example/p.gif\"")
                 .contains("href=\"https://example.com\"")
                 .contains("nofollow", "noopener");
-        assertThat(safe.html()).doesNotContain("src=\"https://tracker");
+        assertThat(safe.html()).doesNotContain(" src=\"https://tracker");
         assertThat(safe.blockedRemoteImages()).isEqualTo(1);
 
         SafeHtml allowed = display.sanitize(html, Map.of(), true);
