@@ -1,5 +1,6 @@
 package org.switchboard.channel.email;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.switchboard.cases.CaseId;
 
@@ -14,9 +15,21 @@ public sealed interface ThreadResolution {
      * @param caseId the case (already followed through merges)
      * @param threadedBy the rule that matched
      * @param evidence what matched: the Message-ID, the token, the reply address or the subject
+     * @param alsoLinked other cases this message's ids point to (a parent arriving after its replies had
+     *     opened a case of their own): the thread is split there, ingestion may merge or link them
      */
     record Existing(
-            CaseId caseId, ThreadedBy threadedBy, @Nullable String evidence) implements ThreadResolution {}
+            CaseId caseId, ThreadedBy threadedBy, @Nullable String evidence, List<CaseId> alsoLinked)
+            implements ThreadResolution {
+
+        public Existing {
+            alsoLinked = List.copyOf(alsoLinked);
+        }
+
+        public Existing(CaseId caseId, ThreadedBy threadedBy, @Nullable String evidence) {
+            this(caseId, threadedBy, evidence, List.of());
+        }
+    }
 
     /** No rule matched: open a new case. */
     record New() implements ThreadResolution {

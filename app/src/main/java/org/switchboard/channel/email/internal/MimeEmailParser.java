@@ -26,6 +26,7 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.switchboard.channel.email.EmailAddress;
 import org.switchboard.channel.email.EmailAttachment;
@@ -46,6 +47,7 @@ class MimeEmailParser implements EmailParser {
 
     private final ParseLimits configured;
 
+    @Autowired
     MimeEmailParser(InboundEmailProperties properties) {
         this.configured = properties.limits().toParseLimits();
     }
