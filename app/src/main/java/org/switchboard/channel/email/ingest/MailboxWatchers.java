@@ -139,7 +139,10 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
                     mode = idle ? "idle" : "polling";
                     failures = 0;
                     while (!stopped && running) {
-                        synchronize(folder);
+                        // until a round finds nothing: mail that arrived during a round is not announced again
+                        while (synchronize(folder).fetched() > 0 && !stopped) {
+                            // next round
+                        }
                         mailboxes.recordSuccess(mailbox.id(), mode);
                         if (idle) {
                             var renewal = renewals.schedule(
@@ -178,11 +181,11 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
             }
         }
 
-        private void synchronize(IMAPFolder folder) throws Exception {
+        private MailboxSync.Report synchronize(IMAPFolder folder) throws Exception {
             ReentrantLock lock = locks.computeIfAbsent(mailbox.id(), k -> new ReentrantLock());
             lock.lock();
             try {
-                sync.sync(mailbox, folder);
+                return sync.sync(mailbox, folder);
             } finally {
                 lock.unlock();
             }

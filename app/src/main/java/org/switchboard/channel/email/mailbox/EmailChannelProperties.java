@@ -23,8 +23,8 @@ public record EmailChannelProperties(
      * @param enabled run a watcher per active mailbox (tests and tools that drive ingestion themselves turn
      *     it off)
      * @param pollInterval how often a server without IDLE is polled
-     * @param idleRenewal how long one IDLE may last before it is renewed (servers drop idle connections
-     *     after 30 minutes)
+     * @param idleRenewal how long one IDLE may last before it is renewed with a synchronization (servers
+     *     drop idle connections after 30 minutes; it also bounds the delay of a notification a server missed)
      * @param batchSize how many messages are fetched per round trip
      * @param alertAfterFailures consecutive connection failures that raise the mailbox's alert
      * @param maxBackoff the longest wait between reconnection attempts
@@ -33,7 +33,7 @@ public record EmailChannelProperties(
     public record Fetch(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("60s") Duration pollInterval,
-            @DefaultValue("10m") Duration idleRenewal,
+            @DefaultValue("2m") Duration idleRenewal,
             @DefaultValue("100") int batchSize,
             @DefaultValue("3") int alertAfterFailures,
             @DefaultValue("5m") Duration maxBackoff,
