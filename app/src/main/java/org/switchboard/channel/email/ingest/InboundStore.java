@@ -161,7 +161,7 @@ class InboundStore {
                 if (lineEnd == lineStart) {
                     return null; // end of header
                 }
-                if (lineEnd - lineStart > 11 && regionMatches(raw, lineStart, "message-id:")) {
+                if (lineEnd - lineStart >= 11 && regionMatches(raw, lineStart, "message-id:")) {
                     StringBuilder value = new StringBuilder(
                             new String(raw, lineStart + 11, lineEnd - lineStart - 11, StandardCharsets.US_ASCII));
                     // folded continuation lines
