@@ -13,12 +13,12 @@ public interface EmailDisplay {
     QuoteSplit splitText(String text);
 
     /**
-     * Splits sanitized HTML at the first quote container (Gmail's {@code gmail_quote}, Outlook's
-     * {@code divRplyFwdMsg}, {@code <blockquote type="cite">}, Apple Mail, Thunderbird's {@code
-     * moz-cite-prefix}) or signature ({@code gmail_signature}, {@code moz-signature}). Both halves are
-     * well-formed HTML.
+     * Splits email HTML at the first quote container (Gmail's {@code gmail_quote}, Outlook's {@code
+     * divRplyFwdMsg}, {@code <blockquote type="cite">}, Apple Mail, Thunderbird's {@code moz-cite-prefix})
+     * or signature ({@code gmail_signature}, {@code moz-signature}) and sanitizes both halves as {@link
+     * #sanitize} does (the markers are found before sanitizing removes classes and ids).
      */
-    QuoteSplit splitHtml(String safeHtml);
+    QuoteSplit splitHtml(String html, Map<String, String> cidUrls, boolean allowRemoteImages);
 
     /**
      * Sanitizes email HTML with the OWASP HTML sanitizer: formatting, blocks, tables, lists, links (with

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param contentId the Content-ID without angle brackets, or null
  * @param decodedSize the size of the decoded body in bytes (0 for a multipart)
  * @param children the sub-parts of a multipart, or the inner message of a message/rfc822 part
+ * @param from for a message (the top one or an attached one): its first From address, else null
  */
 public record EmailPart(
         String path,
@@ -26,7 +27,8 @@ public record EmailPart(
         @Nullable String filename,
         @Nullable String contentId,
         long decodedSize,
-        List<EmailPart> children) {
+        List<EmailPart> children,
+        @Nullable EmailAddress from) {
 
     public EmailPart {
         children = List.copyOf(children);

@@ -72,10 +72,10 @@ final class DeliveryReports {
             if (kind == DeliveryReport.Kind.READ_RECEIPT) {
                 String d = first.get("disposition");
                 if (d != null) {
-                    int slash = d.lastIndexOf('/');
+                    // "manual-action/MDN-sent-manually; displayed/modifier": the type follows the semicolon.
                     int semi = d.indexOf(';');
-                    String tail = slash >= 0 ? d.substring(slash + 1) : semi >= 0 ? d.substring(semi + 1) : d;
-                    disposition = tail.trim().split("[\\s;/]")[0].toLowerCase(Locale.ROOT);
+                    String type = (semi >= 0 ? d.substring(semi + 1) : d).trim();
+                    disposition = type.split("[\\s;/]")[0].toLowerCase(Locale.ROOT);
                 }
             } else if (kind == DeliveryReport.Kind.ABUSE_REPORT) {
                 String f = first.get("feedback-type");

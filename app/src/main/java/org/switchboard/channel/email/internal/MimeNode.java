@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.switchboard.channel.email.EmailAddress;
 import org.switchboard.channel.email.EmailPart;
 
 /**
@@ -85,7 +86,12 @@ final class MimeNode {
                 filename,
                 contentId,
                 body == null ? 0 : body.length,
-                parts);
+                parts,
+                message ? first(MimeEmailParser.addresses(this, "From")) : null);
+    }
+
+    private static @Nullable EmailAddress first(List<EmailAddress> list) {
+        return list.isEmpty() ? null : list.getFirst();
     }
 
     /** Every leaf in document order. */
