@@ -128,4 +128,27 @@ public interface Cases {
 
     /** Links two cases (both list the link); linking twice changes nothing. Publishes {@link CasesLinked}. */
     CaseView link(CaseId id, CaseId other, LinkKind kind, Actor actor);
+
+    /**
+     * Adds people to a case besides its customer (e.g. an email's Cc recipients); one already on the
+     * case, or the customer's own address, changes nothing. Each new one is a {@code participant}
+     * timeline activity. For channel adapters (the system acts).
+     */
+    void addParticipants(CaseId id, List<CaseParticipant> participants);
+
+    /** The participants of a case, in the order they were added. */
+    List<CaseParticipant> participants(CaseId id);
+
+    /**
+     * Records how delivery of a public reply went on its channel, and (the first time it is known) the
+     * channel's id of the message. A changed status is a {@code delivery} timeline activity. For
+     * channel adapters (the system acts).
+     *
+     * @param externalId the channel's id of the message (our Message-ID); null keeps the recorded one
+     * @param detail an error or who approved; null clears it
+     */
+    void recordDelivery(MessageId message, DeliveryStatus status, @Nullable String detail, @Nullable String externalId);
+
+    /** One message of a case, as {@link #messages} shows it. */
+    MessageView message(MessageId id, @Nullable Actor actor);
 }

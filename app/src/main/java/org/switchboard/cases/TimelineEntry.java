@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code from} and {@code to} as wire strings.
  *
  * @param actor who did it
+ * @param messageId for a channel message, the channel's id of it (an email's Message-ID)
+ * @param threadedBy for an inbound channel message, why it was filed in this case
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -25,4 +27,29 @@ public record TimelineEntry(
         @Nullable InteractionView interaction,
         @Nullable String field,
         @Nullable String from,
-        @Nullable String to) {}
+        @Nullable String to,
+        @Nullable String messageId,
+        @Nullable String threadedBy) {
+
+    public TimelineEntry(
+            String type,
+            Instant at,
+            Party actor,
+            @Nullable MessageView message,
+            @Nullable InteractionView interaction,
+            @Nullable String field,
+            @Nullable String from,
+            @Nullable String to) {
+        this(
+                type,
+                at,
+                actor,
+                message,
+                interaction,
+                field,
+                from,
+                to,
+                message == null ? null : message.messageId(),
+                message == null ? null : message.threadedBy());
+    }
+}

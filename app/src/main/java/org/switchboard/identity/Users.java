@@ -30,6 +30,12 @@ public interface Users {
     /** Whether a team with this id exists. */
     boolean teamExists(TeamId id);
 
+    /**
+     * The email addresses of all users (active or not), lower-case: mail claiming one of them in From is
+     * not trusted to come from that user.
+     */
+    Set<String> emailAddresses();
+
     /** Whether a skill of this name is in the skill catalog (names are compared case-insensitively). */
     boolean skillExists(String name);
 }

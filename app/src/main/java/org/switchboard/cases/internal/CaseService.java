@@ -34,6 +34,7 @@ import org.switchboard.cases.CaseFilter;
 import org.switchboard.cases.CaseId;
 import org.switchboard.cases.CaseLink;
 import org.switchboard.cases.CaseOpened;
+import org.switchboard.cases.CaseParticipant;
 import org.switchboard.cases.CasePriorityChanged;
 import org.switchboard.cases.CaseQueueChanged;
 import org.switchboard.cases.CaseReopened;
@@ -48,9 +49,12 @@ import org.switchboard.cases.Cases;
 import org.switchboard.cases.CasesLinked;
 import org.switchboard.cases.CasesMerged;
 import org.switchboard.cases.Channel;
+import org.switchboard.cases.ChannelReference;
 import org.switchboard.cases.CustomerMessageOutcome;
 import org.switchboard.cases.CustomerRef;
+import org.switchboard.cases.DeliveryStatus;
 import org.switchboard.cases.Direction;
+import org.switchboard.cases.InboundFile;
 import org.switchboard.cases.InteractionEnded;
 import org.switchboard.cases.InteractionId;
 import org.switchboard.cases.InteractionStarted;
@@ -74,6 +78,7 @@ import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.StoredAttachment;
 import org.switchboard.cases.TimelineEntry;
 import org.switchboard.cases.Visibility;
+import org.switchboard.customer.ChannelIdentity;
 import org.switchboard.customer.CustomerId;
 import org.switchboard.customer.CustomerSummary;
 import org.switchboard.customer.Customers;
@@ -313,7 +318,10 @@ class CaseService implements Cases {
         published.add(new InteractionStarted(header(row, interaction, actor, now), Direction.INBOUND));
         MessageId message = insertMessage(
                 row.id(), interaction, AuthorKind.CUSTOMER, customer.id().value(), Visibility.PUBLIC, content, now);
-        published.add(new MessageReceived(header(row, interaction, actor, now), message, 0));
+        published.add(new MessageReceived(
+                header(row, interaction, actor, now),
+                message,
+                command.firstMessage().files().size()));
         published.forEach(events::publishEvent);
         return view(row, customer, queue, null, List.of());
     }
@@ -688,7 +696,10 @@ class CaseService implements Cases {
         jdbc.sql("update support_case set updated_at = ? where id = ?")
                 .params(Sql.ts(now), row.id().value())
                 .update();
-        published.add(new MessageReceived(header(row, interaction, null, now), message, attachments.size()));
+        published.add(new MessageReceived(
+                header(row, interaction, null, now),
+                message,
+                attachments.size() + draft.files().size()));
         return message;
     }
 
@@ -913,6 +924,90 @@ class CaseService implements Cases {
         return view(row);
     }
 
+    @Override
+    @Transactional
+    public void addParticipants(CaseId id, List<CaseParticipant> participants) {
+        CaseRow row = row(id, false);
+        String customerEmail =
+                customers.find(row.customerId()).map(CustomerSummary::email).orElse(null);
+        Instant now = now();
+        for (CaseParticipant p : participants) {
+            if (p.identity().value().equalsIgnoreCase(customerEmail == null ? "" : customerEmail)) {
+                continue;
+            }
+            int added = jdbc.sql("""
+                            insert into case_participant (case_id, kind, address, name, role, created_at)
+                            values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(
+                            id.value(),
+                            p.identity().kind().wireName(),
+                            p.identity().value(),
+                            p.name(),
+                            p.role(),
+                            Sql.ts(now))
+                    .update();
+            if (added > 0) {
+                insertActivity(
+                        id,
+                        activity(
+                                now,
+                                null,
+                                "participant",
+                                p.role(),
+                                null,
+                                p.identity().value()));
+            }
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseParticipant> participants(CaseId id) {
+        return jdbc.sql("""
+                        select kind, address, name, role, created_at from case_participant
+                        where case_id = ? order by created_at, address""")
+                .param(id.value())
+                .query((rs, n) -> new CaseParticipant(
+                        new ChannelIdentity(
+                                ChannelIdentity.Kind.fromWire(rs.getString("kind")), rs.getString("address")),
+                        rs.getString("name"),
+                        rs.getString("role"),
+                        CaseRow.instant(rs, "created_at")))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void recordDelivery(
+            MessageId message, DeliveryStatus status, @Nullable String detail, @Nullable String externalId) {
+        var current = jdbc.sql("select case_id, delivery_status from case_message where id = ? for update")
+                .param(message.value())
+                .query((rs, n) -> new Object[] {rs.getObject("case_id", UUID.class), rs.getString("delivery_status")})
+                .optional()
+                .orElseThrow(() -> new NotFoundException("message", message));
+        jdbc.sql("""
+                        update case_message set delivery_status = ?, delivery_detail = ?,
+                            external_id = coalesce(?, external_id) where id = ?""").params(status.wire(), detail, externalId, message.value()).update();
+        if (!status.wire().equals(current[1])) {
+            insertActivity(
+                    new CaseId((UUID) current[0]),
+                    activity(now(), null, "delivery", "delivery", (String) current[1], status.wire()));
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MessageView message(MessageId id, @Nullable Actor actor) {
+        MessageRow found = jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from case_message m join case_interaction i on i.id = m.interaction_id where m.id = ?")
+                .param(id.value())
+                .query(CaseService::mapMessage)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("message", id));
+        CaseRow row = visible(row(found.caseId(), false), actor, () -> new NotFoundException("message", id));
+        return messageViews(row, List.of(found)).getFirst();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void insertLink(
@@ -1036,8 +1131,8 @@ class CaseService implements Cases {
         MessageId id = MessageId.newId();
         jdbc.sql("""
                         insert into case_message (id, case_id, interaction_id, author_kind, author_id, visibility,
-                            body_text, body_html, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            body_text, body_html, created_at, external_id, threaded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id.value(),
                         caseId.value(),
@@ -1047,9 +1142,33 @@ class CaseService implements Cases {
                         visibility.wire(),
                         content.text(),
                         content.html(),
+                        Sql.ts(now),
+                        content.reference() == null ? null : content.reference().externalId(),
+                        content.reference() == null ? null : content.reference().threadedBy())
+                .update();
+        for (InboundFile file : content.files()) {
+            storeFile(caseId, id, file, now);
+        }
+        return id;
+    }
+
+    /** A file that came with a channel message, stored and attached to it at once. */
+    private void storeFile(CaseId caseId, MessageId message, InboundFile file, Instant now) {
+        AttachmentStorage.Stored stored = storage.store(new java.io.ByteArrayInputStream(file.content()));
+        jdbc.sql("""
+                        insert into case_attachment (id, case_id, message_id, filename, content_type, size, sha256,
+                            created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        AttachmentId.newId().value(),
+                        caseId.value(),
+                        message.value(),
+                        filename(file.filename()),
+                        stored.contentType(),
+                        stored.size(),
+                        stored.sha256(),
                         Sql.ts(now))
                 .update();
-        return id;
     }
 
     private List<AttachmentView> attach(CaseId caseId, MessageId message, List<AttachmentId> ids) {
@@ -1265,24 +1384,35 @@ class CaseService implements Cases {
     }
 
     private List<MessageRow> messageRows(CaseId id) {
-        return jdbc.sql("""
-                        select m.id, m.case_id, m.interaction_id, i.channel, m.author_kind, m.author_id, m.visibility,
-                            m.body_text, m.body_html, m.created_at
-                        from case_message m join case_interaction i on i.id = m.interaction_id
-                        where m.case_id = ? order by m.created_at, m.id""")
+        return jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from case_message m join case_interaction i on i.id = m.interaction_id"
+                        + " where m.case_id = ? order by m.created_at, m.id")
                 .param(id.value())
-                .query((rs, n) -> new MessageRow(
-                        new MessageId(rs.getObject("id", UUID.class)),
-                        new CaseId(rs.getObject("case_id", UUID.class)),
-                        new InteractionId(rs.getObject("interaction_id", UUID.class)),
-                        Channel.of(rs.getString("channel")),
-                        AuthorKind.of(rs.getString("author_kind")),
-                        rs.getObject("author_id", UUID.class),
-                        Visibility.of(rs.getString("visibility")),
-                        rs.getString("body_text"),
-                        rs.getString("body_html"),
-                        CaseRow.instant(rs, "created_at")))
+                .query(CaseService::mapMessage)
                 .list();
+    }
+
+    static final String MESSAGE_COLUMNS = "m.id, m.case_id, m.interaction_id, i.channel, m.author_kind,"
+            + " m.author_id, m.visibility, m.body_text, m.body_html, m.created_at, m.external_id, m.threaded_by,"
+            + " m.delivery_status, m.delivery_detail";
+
+    static MessageRow mapMessage(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String delivery = rs.getString("delivery_status");
+        return new MessageRow(
+                new MessageId(rs.getObject("id", UUID.class)),
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                new InteractionId(rs.getObject("interaction_id", UUID.class)),
+                Channel.of(rs.getString("channel")),
+                AuthorKind.of(rs.getString("author_kind")),
+                rs.getObject("author_id", UUID.class),
+                Visibility.of(rs.getString("visibility")),
+                rs.getString("body_text"),
+                rs.getString("body_html"),
+                CaseRow.instant(rs, "created_at"),
+                rs.getString("external_id"),
+                rs.getString("threaded_by"),
+                delivery == null ? null : DeliveryStatus.of(delivery),
+                rs.getString("delivery_detail"));
     }
 
     private List<InteractionRow> interactionRows(CaseId id) {
@@ -1365,7 +1495,11 @@ class CaseService implements Cases {
             Visibility visibility,
             String text,
             @Nullable String html,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable String externalId,
+            @Nullable String threadedBy,
+            @Nullable DeliveryStatus deliveryStatus,
+            @Nullable String deliveryDetail) {
         MessageView view(Party author, Map<MessageId, List<AttachmentView>> attachments) {
             return new MessageView(
                     id,
@@ -1377,7 +1511,11 @@ class CaseService implements Cases {
                     text,
                     html,
                     attachments.getOrDefault(id, List.of()),
-                    createdAt);
+                    createdAt,
+                    externalId,
+                    threadedBy,
+                    deliveryStatus,
+                    deliveryDetail);
         }
     }
 
@@ -1390,7 +1528,8 @@ class CaseService implements Cases {
             @Nullable String from,
             @Nullable String to) {}
 
-    record Content(String text, @Nullable String html) {}
+    record Content(
+            String text, @Nullable String html, @Nullable ChannelReference reference, List<InboundFile> files) {}
 
     private Content content(MessageDraft draft, String fieldPrefix) {
         String html = draft.html() == null || draft.html().isBlank() ? null : sanitizer.sanitize(draft.html());
@@ -1404,7 +1543,7 @@ class CaseService implements Cases {
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException(fieldPrefix + "text", "must be at most " + MAX_TEXT + " characters");
         }
-        return new Content(text, html);
+        return new Content(text, html, draft.reference(), draft.files());
     }
 
     static String subject(@Nullable String subject) {

@@ -101,6 +101,13 @@ public class UserStore implements Users, AgentProfiles {
     }
 
     @Override
+    public java.util.Set<String> emailAddresses() {
+        return new java.util.HashSet<>(jdbc.sql("select lower(email) from app_user where email is not null")
+                .query(String.class)
+                .list());
+    }
+
+    @Override
     public boolean skillExists(String name) {
         return name != null
                 && jdbc.sql("select count(*) from skill where name = ?")
