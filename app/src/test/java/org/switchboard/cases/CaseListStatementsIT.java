@@ -92,9 +92,13 @@ class CaseListStatementsIT {
         List<String> opened =
                 prepared(() -> assertThat(cases.open(command, null).status()).isEqualTo(CaseStatus.NEW));
 
-        // case, activity, interaction, message, three event publications, one queue lookup, and the
-        // customer module's lookup of the customer (three statements of its own)
-        assertThat(opened.size()).as(String.join("\n", opened)).isBetween(4, 11);
+        // case, activity, interaction, message, one queue lookup, and the customer module's lookup of the
+        // customer (three statements of its own); plus one event publication per module listening to
+        // the case's events, which grows with the modules and is not the case core's own cost
+        List<String> ownStatements = opened.stream()
+                .filter(sql -> !sql.contains("EVENT_PUBLICATION"))
+                .toList();
+        assertThat(ownStatements.size()).as(String.join("\n", opened)).isBetween(4, 8);
         assertThat(opened.stream().filter(sql -> sql.contains("from queue")))
                 .as("the queue is read once, without its skills")
                 .hasSize(1);
