@@ -11,6 +11,7 @@ import org.jsoup.nodes.Node;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.switchboard.channel.email.EmailDisplay;
 import org.switchboard.channel.email.QuoteSplit;
@@ -90,8 +91,14 @@ class DisplayService implements EmailDisplay {
 
     private final int maxHtml;
 
+    @Autowired
     DisplayService(InboundEmailProperties properties) {
-        this.maxHtml = properties.limits().maxHtmlBytes();
+        this(properties.limits().maxHtmlBytes());
+    }
+
+    /** For benchmarks without Spring. */
+    DisplayService(int maxHtml) {
+        this.maxHtml = maxHtml;
     }
 
     @Override
