@@ -175,6 +175,7 @@ class MimeEmailParser implements EmailParser {
                         parent.children.add(node);
                         node.path = message ? parent.path : childPath(parent);
                     } else {
+                        parent.childrenSkipped = true;
                         // Skipped content is not parsed any deeper: bounded time whatever its structure.
                         stream.setRecursionMode(RecursionMode.M_FLAT);
                     }
@@ -212,7 +213,7 @@ class MimeEmailParser implements EmailParser {
                     if (!wasKept && (kept.isEmpty() || kept.peek())) {
                         stream.setRecursionMode(RecursionMode.M_RECURSE);
                     }
-                    if (node.multipart && node.children.isEmpty() && wasKept) {
+                    if (node.multipart && node.children.isEmpty() && wasKept && !node.childrenSkipped) {
                         defects.add("multipart without parts at " + label(node));
                     }
                 }

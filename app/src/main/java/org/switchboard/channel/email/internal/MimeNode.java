@@ -38,6 +38,9 @@ final class MimeNode {
     String boundary;
 
     boolean multipart;
+    /** Some children were skipped by a limit (their absence is not a defect of the message). */
+    boolean childrenSkipped;
+
     byte @Nullable [] body;
     final List<MimeNode> children = new ArrayList<>();
 

@@ -220,7 +220,7 @@ class MimeEmailParserTest {
         }
         ParsedEmail email = parse(raw.toString().getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(email.defects()).contains("nesting deeper than 20 levels skipped");
+        assertThat(email.defects()).containsExactly("nesting deeper than 20 levels skipped");
         assertThat(depth(email.structure())).isLessThanOrEqualTo(21);
     }
 
