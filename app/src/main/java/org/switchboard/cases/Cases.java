@@ -111,13 +111,13 @@ public interface Cases {
 
     /**
      * Merges {@code source} into {@code target}: the source's messages and interactions move to the target,
-     * the source is closed with {@code mergedInto}. Supervisors and admins only. Publishes {@link
-     * CasesMerged}.
+     * the source is closed with {@code mergedInto}. Supervisors and admins only; a {@code null} actor is
+     * the system (a channel that found two cases to be one conversation). Publishes {@link CasesMerged}.
      *
      * @throws org.switchboard.platform.RuleViolationException merging a case into itself, or into/from a
      *     merged case
      */
-    CaseView merge(CaseId source, CaseId target, Actor actor);
+    CaseView merge(CaseId source, CaseId target, @Nullable Actor actor);
 
     /**
      * Moves one message (with its attachments) out of a case into a new case of the same customer, queue

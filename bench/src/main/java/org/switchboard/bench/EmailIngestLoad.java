@@ -256,7 +256,8 @@ public final class EmailIngestLoad {
             throws Exception {
         List<Created> all = new ArrayList<>();
         String cursor = null;
-        Pattern item = Pattern.compile("\"subject\"\\s*:\\s*\"[^\"]*#(\\d+)\"[^}]*?\"createdAt\"\\s*:\\s*\"([^\"]+)\"");
+        Pattern item = Pattern.compile(
+                "\"subject\"\\s*:\\s*\"[^\"]*#(\\d+)\".*?\"createdAt\"\\s*:\\s*\"([^\"]+)\"", Pattern.DOTALL);
         do {
             String body = get(http, base, token, "/api/v1/cases?limit=500&q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&queue="
                     + java.net.URLEncoder.encode(queue, StandardCharsets.UTF_8)

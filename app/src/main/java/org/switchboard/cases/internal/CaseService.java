@@ -791,7 +791,7 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public CaseView merge(CaseId source, CaseId target, Actor actor) {
+    public CaseView merge(CaseId source, CaseId target, @Nullable Actor actor) {
         requireSupervisor(actor, "Merging cases");
         if (source.equals(target)) {
             throw new RuleViolationException("A case cannot be merged into itself");

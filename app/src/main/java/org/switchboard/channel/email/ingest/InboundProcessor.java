@@ -225,6 +225,7 @@ class InboundProcessor {
             CustomerMessageOutcome outcome = cases.receiveCustomerMessage(existing.caseId(), Channel.EMAIL, draft);
             caseId = outcome.caseId();
             message = outcome.messageId();
+            mergeSplitThread(caseId, existing.alsoLinked());
         } else {
             QueueId queue = mailboxes.queueFor(mailbox, recipients(email));
             CaseView opened = cases.open(
@@ -240,6 +241,23 @@ class InboundProcessor {
         }
         finish(row, "ingested", caseId, message, threadedBy.wire(), flags(classification));
         return Result.INGESTED;
+    }
+
+    /**
+     * A message whose ids point to several cases (a parent arriving after its replies opened cases of
+     * their own) shows them to be one conversation: the others are merged into its case by the system.
+     * Checked first, so a rule of the merge never rolls back the ingest.
+     */
+    private void mergeSplitThread(CaseId into, List<CaseId> others) {
+        for (CaseId other : others) {
+            if (other.equals(into)) {
+                continue;
+            }
+            CaseView source = cases.get(other, null);
+            if (source.mergedInto() == null) {
+                cases.merge(other, into, null);
+            }
+        }
     }
 
     private Result quarantine(Stored row, Mailbox mailbox, String reason) {

@@ -37,6 +37,7 @@ import org.switchboard.channel.email.mailbox.Mailboxes;
 class MailboxWatchers implements EmailIngestion, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
+    private static final long QUICK_RENEWAL_MILLIS = 3_000;
 
     private final Mailboxes mailboxes;
     private final MailSessions sessions;
@@ -138,17 +139,26 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
                     boolean idle = connected.hasCapability("IDLE");
                     mode = idle ? "idle" : "polling";
                     failures = 0;
+                    boolean quickRenewal = true;
                     while (!stopped && running) {
                         // until a round finds nothing: mail that arrived during a round is not announced again
-                        while (synchronize(folder).fetched() > 0 && !stopped) {
-                            // next round
+                        int fetched = 0;
+                        for (int got; (got = synchronize(folder).fetched()) > 0 && !stopped; ) {
+                            fetched += got;
                         }
+                        // mail arriving while IDLE is being entered may go unannounced by some servers: the
+                        // first IDLE after connecting or after new mail is renewed after a few seconds
+                        quickRenewal |= fetched > 0;
                         mailboxes.recordSuccess(mailbox.id(), mode);
                         if (idle) {
-                            var renewal = renewals.schedule(
-                                    () -> interruptIdle(folder),
-                                    properties.fetch().idleRenewal().toMillis(),
-                                    TimeUnit.MILLISECONDS);
+                            long renewAfter = quickRenewal
+                                    ? Math.min(
+                                            QUICK_RENEWAL_MILLIS,
+                                            properties.fetch().idleRenewal().toMillis())
+                                    : properties.fetch().idleRenewal().toMillis();
+                            quickRenewal = false;
+                            var renewal =
+                                    renewals.schedule(() -> interruptIdle(folder), renewAfter, TimeUnit.MILLISECONDS);
                             try {
                                 folder.idle(true);
                             } finally {
