@@ -36,6 +36,13 @@ public class SearchProjection {
                 .optional();
     }
 
+    public Optional<Row> find(String articleId) {
+        return jdbc.sql("select * from knowledge_search_article where article_id = ?")
+                .param(articleId)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
     /** Inserts or replaces the article's content (one statement: never half-written); its new seq. */
     public long publish(IndexedArticle a) {
         return jdbc.sql("""
