@@ -29,13 +29,6 @@ public class SearchProjection {
     /** A row: the article and whether it is published (not archived). */
     public record Row(IndexedArticle article, boolean published, long seq) {}
 
-    public Optional<String> articleIdOf(String externalId) {
-        return jdbc.sql("select article_id from knowledge_search_article where external_id = ?")
-                .param(externalId)
-                .query(String.class)
-                .optional();
-    }
-
     public Optional<Row> find(String articleId) {
         return jdbc.sql("select * from knowledge_search_article where article_id = ?")
                 .param(articleId)
