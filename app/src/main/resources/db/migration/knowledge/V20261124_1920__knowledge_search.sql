@@ -7,7 +7,7 @@ create sequence knowledge_search_seq;
 
 create table knowledge_search_article (
     article_id  varchar(64) primary key,
-    external_id varchar(200) unique,
+    external_id varchar(200),
     language    varchar(16)  not null,
     audience    varchar(16)  not null,
     title       text         not null,
@@ -21,6 +21,8 @@ create table knowledge_search_article (
     updated_at  timestamptz  not null
 );
 create index knowledge_search_article_seq on knowledge_search_article (seq);
+-- Not unique: the articles module owns external ids; two writers of one article may race here.
+create index knowledge_search_article_external on knowledge_search_article (external_id);
 
 -- Words that mean the same in one language, edited by admins; used when ranking.
 create table knowledge_synonym (

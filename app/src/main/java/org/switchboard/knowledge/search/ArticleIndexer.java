@@ -3,8 +3,9 @@ package org.switchboard.knowledge.search;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.knowledge.ArticleArchived;
 import org.switchboard.knowledge.ArticleId;
 import org.switchboard.knowledge.ArticlePublished;
@@ -30,23 +31,38 @@ public class ArticleIndexer {
         this.indexing = indexing;
     }
 
-    @ApplicationModuleListener
+    // Not an @ApplicationModuleListener: that would hold a database connection in a transaction while the
+    // passages are embedded and indexed; each statement here commits on its own instead. The event
+    // publication registry still tracks completion (redelivery after a crash).
+    @Async
+    @TransactionalEventListener
     void on(ArticlePublished event) {
-        sync(List.of(event.id()));
+        sync(List.of(event.id()), false);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ArticleArchived event) {
-        sync(List.of(event.id()));
+        sync(List.of(event.id()), false);
     }
 
-    /** Brings the index in line with the articles' current published state. */
-    public void sync(Collection<ArticleId> ids) {
+    /**
+     * Brings the index in line with the articles' current published state; returns once it is
+     * searchable. Unless {@code force}, an article whose indexed content is unchanged is skipped.
+     */
+    public void sync(Collection<ArticleId> ids, boolean force) {
         List<SearchProjection.Row> rows = new ArrayList<>();
         for (ArticleId id : ids) {
             var published = articles.published(id);
             if (published.isPresent()) {
                 IndexedArticle article = indexed(published.get());
+                var current = projection.find(article.articleId());
+                if (!force
+                        && current.isPresent()
+                        && current.get().published()
+                        && current.get().article().equals(article)) {
+                    continue; // already indexed as it is (e.g. the import indexed it before its event arrived)
+                }
                 rows.add(new SearchProjection.Row(article, true, projection.publish(article)));
             } else {
                 projection

@@ -96,7 +96,7 @@ public class BulkImport {
             }
         }
         // Searchable as soon as the request answers (the publication events index them again, harmlessly).
-        indexer.sync(imported);
+        indexer.sync(imported, true);
         return results;
     }
 

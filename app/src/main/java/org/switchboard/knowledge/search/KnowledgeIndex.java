@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -64,6 +65,9 @@ public final class KnowledgeIndex implements Closeable {
 
     static final String ID = "id";
     static final String ARTICLE = "article";
+    /** The article id as a doc-values column (its own field: indexes written before it lack it). */
+    static final String ARTICLE_COLUMN = "article.column";
+
     static final String EXTERNAL_ID = "externalId";
     static final String LANGUAGE = "lang";
     static final String AUDIENCE = "audience";
@@ -270,6 +274,8 @@ public final class KnowledgeIndex implements Closeable {
             Document doc = new Document();
             doc.add(new StringField(ID, article.articleId() + "#" + n, Field.Store.YES));
             doc.add(new StringField(ARTICLE, article.articleId(), Field.Store.YES));
+            // Grouping passages by article reads this column instead of the stored fields.
+            doc.add(new SortedDocValuesField(ARTICLE_COLUMN, new BytesRef(article.articleId())));
             if (article.externalId() != null) {
                 doc.add(new StoredField(EXTERNAL_ID, article.externalId()));
             }
@@ -505,7 +511,10 @@ public final class KnowledgeIndex implements Closeable {
         String raw = text.strip();
         if (!raw.isEmpty() && !text.endsWith(" ") && !"zh".equals(analysis)) {
             String last = raw.substring(raw.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
-            if (last.length() >= 3 && last.chars().allMatch(Character::isLetterOrDigit)) {
+            // Only a word the index doesn't know is a word still being typed (a known one needs no expansion,
+            // which would cost a scan of every term sharing the prefix).
+            boolean known = reader.docFreq(new Term(title, last)) > 0 || reader.docFreq(new Term(body, last)) > 0;
+            if (!known && last.length() >= 3 && last.chars().allMatch(Character::isLetterOrDigit)) {
                 query.add(new BoostQuery(new PrefixQuery(new Term(title, last)), 0.3f), Occur.SHOULD);
                 query.add(new BoostQuery(new PrefixQuery(new Term(body, last)), 0.2f), Occur.SHOULD);
                 any = true;
@@ -544,9 +553,18 @@ public final class KnowledgeIndex implements Closeable {
 
     private static List<Ranked> byArticle(IndexSearcher searcher, TopDocs top) throws IOException {
         Map<String, Ranked> best = new LinkedHashMap<>();
-        var stored = searcher.storedFields();
+        var leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
-            String article = stored.document(sd.doc, Set.of(ARTICLE)).get(ARTICLE);
+            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+            var values = leaf.reader().getSortedDocValues(ARTICLE_COLUMN);
+            String article;
+            if (values != null && values.advanceExact(sd.doc - leaf.docBase)) {
+                article = values.lookupOrd(values.ordValue()).utf8ToString();
+            } else {
+                article = searcher.storedFields()
+                        .document(sd.doc, Set.of(ARTICLE))
+                        .get(ARTICLE);
+            }
             best.putIfAbsent(article, new Ranked(article, sd.doc, sd.score));
         }
         return List.copyOf(best.values());

@@ -29,10 +29,10 @@ public class SearchProjection {
     /** A row: the article and whether it is published (not archived). */
     public record Row(IndexedArticle article, boolean published, long seq) {}
 
-    public Optional<String> articleIdOf(String externalId) {
-        return jdbc.sql("select article_id from knowledge_search_article where external_id = ?")
-                .param(externalId)
-                .query(String.class)
+    public Optional<Row> find(String articleId) {
+        return jdbc.sql("select * from knowledge_search_article where article_id = ?")
+                .param(articleId)
+                .query((rs, n) -> row(rs))
                 .optional();
     }
 

@@ -126,6 +126,8 @@ class RoutingCrashRecoveryIT {
                         "org.switchboard.SwitchboardApplication",
                         "--server.port=" + childPort,
                         "--switchboard.demo-data=false",
+                        // mailboxes other tests left in the shared database are not this test's subject
+                        "--switchboard.email.fetch.enabled=false",
                         "--switchboard.data-dir=target/crash-data",
                         "--switchboard.db.url=" + hikari.getJdbcUrl(),
                         "--switchboard.db.user=" + hikari.getUsername(),

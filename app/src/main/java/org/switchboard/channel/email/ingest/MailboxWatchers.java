@@ -88,7 +88,13 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
         }
         running = true;
         for (Mailbox mailbox : mailboxes.list()) {
-            restart(mailbox.id());
+            // One mailbox that cannot start (e.g. a secret stored under another key) must not keep the
+            // others, or the whole application, from running.
+            try {
+                restart(mailbox.id());
+            } catch (RuntimeException e) {
+                log.error("Mailbox {} ({}) not started: {}", mailbox.name(), mailbox.id(), e.getMessage());
+            }
         }
     }
 
