@@ -1,7 +1,7 @@
 /**
- * Queues and (in later issues) skills matching, presence, capacity, offers, callbacks, the universal
- * queue and the simulator. Implements {@link org.switchboard.cases.QueueDirectory}; knows work items,
- * not channel protocols.
+ * Queues, presence, the universal queue of work items, offers, opening hours, callbacks, transfers, the
+ * routing engine, the simulator and the staffing calculator. Implements {@link
+ * org.switchboard.cases.QueueDirectory}; knows work items, not channel protocols.
  */
 @org.jspecify.annotations.NullMarked
 package org.switchboard.routing;
