@@ -3,6 +3,7 @@ package org.switchboard.routing.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,8 +93,12 @@ public class Dispatcher {
     private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
     /** Source events enqueued since start (the database knows the older ones). */
     private final Set<UUID> seenEvents = ConcurrentHashMap.newKeySet();
-    /** The last work-item sequence number handed out; items are ordered by it within equal priority and time. */
-    private long lastSeq;
+    /**
+     * Work-item sequence numbers reserved from the database's sequence and not yet handed out; items are
+     * ordered by them within equal priority and time. Reserving them from the sequence (a block at a
+     * time) keeps them unique even when a second instance writes to the same database.
+     */
+    private final ArrayDeque<Long> reservedSeqs = new ArrayDeque<>();
 
     private final Map<UserId, Agent> agents = new HashMap<>();
     private final Map<UUID, WorkItem> items = new HashMap<>();
@@ -171,7 +176,7 @@ public class Dispatcher {
             journal.flush();
             routing.clear();
             routing.putAll(store.queueRouting());
-            lastSeq = store.maxSeq();
+            reservedSeqs.clear();
             seenEvents.clear();
             for (RoutingStore.PresenceRow row : store.presences()) {
                 Agent agent = new Agent(row.agent(), row.state(), row.since());
@@ -340,7 +345,7 @@ public class Dispatcher {
             Instant enqueuedAt = entry.enqueuedAt() == null ? now : entry.enqueuedAt();
             WorkItem item = new WorkItem(
                     Ids.newId(clock),
-                    ++lastSeq,
+                    nextSeq(),
                     entry.kind(),
                     entry.caseId(),
                     entry.queue(),
@@ -523,7 +528,7 @@ public class Dispatcher {
         Instant newEnqueuedAt = enqueuedAt;
         List<Skill> newSkills = skills;
         String newLanguage = language;
-        long seq = ++lastSeq;
+        long seq = nextSeq();
         WorkItemQueued event = new WorkItemQueued(
                 Ids.newId(clock),
                 now,
@@ -1155,5 +1160,12 @@ public class Dispatcher {
             }
         }
         return result;
+    }
+
+    private long nextSeq() {
+        if (reservedSeqs.isEmpty()) {
+            reservedSeqs.addAll(store.reserveSeqs(64));
+        }
+        return reservedSeqs.removeFirst();
     }
 }

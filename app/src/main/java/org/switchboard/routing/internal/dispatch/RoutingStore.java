@@ -125,10 +125,13 @@ class RoutingStore {
                 .single();
     }
 
-    long maxSeq() {
-        return jdbc.sql("select coalesce(max(seq), 0) from work_item")
+    /** The next {@code count} values of the work-item sequence, ascending; unique across instances. */
+    List<Long> reserveSeqs(int count) {
+        return jdbc.sql(
+                        "select nextval(pg_get_serial_sequence('work_item', 'seq')) from generate_series(1, ?) order by 1")
+                .param(count)
                 .query(Long.class)
-                .single();
+                .list();
     }
 
     /** Moves an item from one status to another; false when it was not in {@code from} (a lost race). */
