@@ -43,7 +43,8 @@ public final class EmailIngestLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: EmailIngestLoad baseUrl adminToken queue [mails] [mailboxes] [latencyMails] [rate]");
+            System.err.println(
+                    "usage: EmailIngestLoad baseUrl adminToken queue [mails] [mailboxes] [latencyMails] [rate]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", "");
@@ -55,7 +56,8 @@ public final class EmailIngestLoad {
         int rate = args.length > 6 ? Integer.parseInt(args[6]) : 100;
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        GreenMail greenMail =
+                new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         int imapPort = greenMail.getImap().getPort();
         List<GreenMailUser> users = new ArrayList<>();
@@ -76,7 +78,8 @@ public final class EmailIngestLoad {
             byte[] raw = message(run, i, "backlog", kind, i, html16k, attachment48k);
             users.get(i % boxes).deliver(new MimeMessage(session, new ByteArrayInputStream(raw)));
         }
-        System.out.printf("delivered %d mails to %d mailboxes (plain %d, html %d, hostile %d)%n",
+        System.out.printf(
+                "delivered %d mails to %d mailboxes (plain %d, html %d, hostile %d)%n",
                 mails, boxes, kinds[0], kinds[1], kinds[2] + kinds[3]);
 
         HttpClient http = HttpClient.newHttpClient();
@@ -87,8 +90,7 @@ public final class EmailIngestLoad {
                     {"name": "%s", "address": "%s", "queue": "%s",
                      "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s", "password": "pw",
                               "folder": "INBOX"},
-                     "smtp": {"host": "127.0.0.1", "port": 25, "security": "none"}}"""
-                    .formatted(address, address, queue, imapPort, address);
+                     "smtp": {"host": "127.0.0.1", "port": 25, "security": "none"}}""".formatted(address, address, queue, imapPort, address);
             var response = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/channels/email/mailboxes"))
                             .header("Authorization", "Bearer " + token)
@@ -103,7 +105,8 @@ public final class EmailIngestLoad {
         long expectedCases = mails - (kinds[2] + kinds[3]);
         long count = waitForCases(http, base, token, "bench backlog-" + run, expectedCases, Duration.ofMinutes(20));
         Duration took = Duration.between(start, lastCreated(http, base, token, queue, "bench backlog-" + run));
-        System.out.printf("phase 1: %d cases (of %d non-hostile mails) in %.1f s = %.0f mails/s%n",
+        System.out.printf(
+                "phase 1: %d cases (of %d non-hostile mails) in %.1f s = %.0f mails/s%n",
                 count, expectedCases, took.toMillis() / 1000.0, mails * 1000.0 / took.toMillis());
 
         // phase 2: steady delivery, latency per mail
@@ -129,8 +132,12 @@ public final class EmailIngestLoad {
                 int i = c.index();
                 latency.recordValue(Math.max(0, c.createdAt().toEpochMilli() - sentAt[i]));
             }
-            System.out.printf("phase 2: %d mails at %d/s: ingest latency p50 %d ms, p99 %d ms, max %d ms%n",
-                    latency.getTotalCount(), rate, latency.getValueAtPercentile(50), latency.getValueAtPercentile(99),
+            System.out.printf(
+                    "phase 2: %d mails at %d/s: ingest latency p50 %d ms, p99 %d ms, max %d ms%n",
+                    latency.getTotalCount(),
+                    rate,
+                    latency.getValueAtPercentile(50),
+                    latency.getValueAtPercentile(99),
                     latency.getMaxValue());
         }
         greenMail.stop();
@@ -144,19 +151,39 @@ public final class EmailIngestLoad {
     private static byte[] message(String run, int n, String phase, int kind, int i, String html, String attachment) {
         StringBuilder m = new StringBuilder();
         String subject = "bench " + phase + "-" + run + " #" + n;
-        m.append("From: Customer ").append(n).append(" <customer").append(n % 500).append("@bench-customer.test>\r\n")
+        m.append("From: Customer ")
+                .append(n)
+                .append(" <customer")
+                .append(n % 500)
+                .append("@bench-customer.test>\r\n")
                 .append("To: support@bench.test\r\n")
-                .append("Subject: ").append(subject).append("\r\n")
-                .append("Message-ID: <").append(phase).append('-').append(run).append('-').append(n).append("@bench.test>\r\n")
+                .append("Subject: ")
+                .append(subject)
+                .append("\r\n")
+                .append("Message-ID: <")
+                .append(phase)
+                .append('-')
+                .append(run)
+                .append('-')
+                .append(n)
+                .append("@bench.test>\r\n")
                 .append("Date: Tue, 24 Nov 2026 12:00:00 +0000\r\nMIME-Version: 1.0\r\n");
         switch (kind) {
-            case 0 -> m.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-                    .append("Hello, my order ").append(n).append(" has not arrived. Can you check?\r\n");
-            case 1 -> m.append("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n")
-                    .append("Content-Type: text/html; charset=UTF-8\r\n\r\n").append(html).append("\r\n--b1\r\n")
-                    .append("Content-Type: application/pdf; name=\"invoice.pdf\"\r\n")
-                    .append("Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n")
-                    .append("Content-Transfer-Encoding: base64\r\n\r\n").append(attachment).append("\r\n--b1--\r\n");
+            case 0 ->
+                m.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+                        .append("Hello, my order ")
+                        .append(n)
+                        .append(" has not arrived. Can you check?\r\n");
+            case 1 ->
+                m.append("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n")
+                        .append("Content-Type: text/html; charset=UTF-8\r\n\r\n")
+                        .append(html)
+                        .append("\r\n--b1\r\n")
+                        .append("Content-Type: application/pdf; name=\"invoice.pdf\"\r\n")
+                        .append("Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n")
+                        .append("Content-Transfer-Encoding: base64\r\n\r\n")
+                        .append(attachment)
+                        .append("\r\n--b1--\r\n");
             default -> hostile(m, (i / 20) % 4);
         }
         return m.toString().getBytes(StandardCharsets.UTF_8);
@@ -167,7 +194,10 @@ public final class EmailIngestLoad {
             case 0 -> {
                 m.append("Content-Type: text/html; charset=UTF-8\r\n\r\n<html><body>");
                 for (int l = 0; l < 2000; l++) {
-                    m.append("<a href=\"https://example.com/").append(l).append("\" onclick=\"x()\">link ").append(l)
+                    m.append("<a href=\"https://example.com/")
+                            .append(l)
+                            .append("\" onclick=\"x()\">link ")
+                            .append(l)
                             .append("</a> ");
                 }
                 m.append("</body></html>\r\n");
@@ -175,7 +205,10 @@ public final class EmailIngestLoad {
             case 1 -> {
                 m.append("Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n");
                 for (int d = 1; d < 50; d++) {
-                    m.append("--n").append(d - 1).append("\r\nContent-Type: multipart/mixed; boundary=\"n").append(d)
+                    m.append("--n")
+                            .append(d - 1)
+                            .append("\r\nContent-Type: multipart/mixed; boundary=\"n")
+                            .append(d)
                             .append("\"\r\n\r\n");
                 }
                 m.append("--n49\r\nContent-Type: text/plain\r\n\r\ndeep\r\n");
@@ -186,7 +219,9 @@ public final class EmailIngestLoad {
             case 2 -> {
                 m.append("Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
                 for (int p = 0; p < 10_000; p++) {
-                    m.append("--p\r\nContent-Type: text/plain\r\n\r\npart ").append(p).append("\r\n");
+                    m.append("--p\r\nContent-Type: text/plain\r\n\r\npart ")
+                            .append(p)
+                            .append("\r\n");
                 }
                 m.append("--p--\r\n");
             }
@@ -204,8 +239,10 @@ public final class EmailIngestLoad {
     private static String html(int size) {
         StringBuilder h = new StringBuilder("<html><body><h1>Order problem</h1>");
         while (h.length() < size) {
-            h.append("<p>The parcel with <b>tracking</b> number 123456 has not arrived; <a href=\"https://shop.example/")
-                    .append(h.length()).append("\">order page</a>.</p>\n");
+            h.append(
+                            "<p>The parcel with <b>tracking</b> number 123456 has not arrived; <a href=\"https://shop.example/")
+                    .append(h.length())
+                    .append("\">order page</a>.</p>\n");
         }
         return h.append("</body></html>").toString();
     }
@@ -227,7 +264,11 @@ public final class EmailIngestLoad {
         long last = -1;
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            String body = get(http, base, token, "/api/v1/cases/count?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8));
+            String body = get(
+                    http,
+                    base,
+                    token,
+                    "/api/v1/cases/count?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8));
             Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(body);
             long count = m.find() ? Long.parseLong(m.group(1)) : 0;
             if (count >= expected) {
@@ -259,14 +300,20 @@ public final class EmailIngestLoad {
         Pattern item = Pattern.compile(
                 "\"subject\"\\s*:\\s*\"[^\"]*#(\\d+)\".*?\"createdAt\"\\s*:\\s*\"([^\"]+)\"", Pattern.DOTALL);
         do {
-            String body = get(http, base, token, "/api/v1/cases?limit=500&q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&queue="
-                    + java.net.URLEncoder.encode(queue, StandardCharsets.UTF_8)
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+            String body = get(
+                    http,
+                    base,
+                    token,
+                    "/api/v1/cases?limit=500&q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8)
+                            + "&queue="
+                            + java.net.URLEncoder.encode(queue, StandardCharsets.UTF_8)
+                            + (cursor == null ? "" : "&cursor=" + cursor));
             Matcher m = item.matcher(body);
             while (m.find()) {
                 all.add(new Created(Integer.parseInt(m.group(1)), Instant.parse(m.group(2))));
             }
-            Matcher next = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+            Matcher next =
+                    Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
             cursor = next.find() ? next.group(1) : null;
         } while (cursor != null);
         return all;

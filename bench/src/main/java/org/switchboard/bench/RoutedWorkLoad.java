@@ -47,11 +47,13 @@ public final class RoutedWorkLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: RoutedWorkLoad baseUrl adminUser adminPassword [agents] [producers] [warmup] [measure]");
+            System.err.println(
+                    "usage: RoutedWorkLoad baseUrl adminUser adminPassword [agents] [producers] [warmup] [measure]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", "");
-        String admin = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+        String admin = "Basic "
+                + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
         int agents = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         int producers = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
@@ -65,7 +67,8 @@ public final class RoutedWorkLoad {
         String queue = field(send("POST", "/api/v1/queues", admin, """
                 {"name":"Bench %s","team":"%s","requiredSkills":[],"basePriority":10}""".formatted(run, team), 201), "id");
         send("PUT", "/api/v1/queues/" + queue + "/hours", admin, "{\"offerSeconds\":60,\"wrapUpSeconds\":0}", 200);
-        String adminToken = "Bearer " + field(send("POST", "/api/v1/me/tokens", admin, "{\"name\":\"bench\"}", 201), "token");
+        String adminToken =
+                "Bearer " + field(send("POST", "/api/v1/me/tokens", admin, "{\"name\":\"bench\"}", 201), "token");
 
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> offeredAt = new ConcurrentHashMap<>();
@@ -80,13 +83,18 @@ public final class RoutedWorkLoad {
         for (int i = 0; i < agentCount; i++) {
             String password = "bench-" + UUID.randomUUID();
             String username = "bench-" + run + "-" + i;
-            String id = field(send("POST", "/api/v1/users", admin, """
+            String id = field(
+                    send("POST", "/api/v1/users", admin, """
                     {"username":"%s","email":"%s@bench.test","displayName":"Bench %d","role":"agent","password":"%s",
-                     "teams":["%s"],"capacity":{"email":5,"chat":3,"voice":1}}"""
-                    .formatted(username, username, i, password, team), 201), "id");
-            String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            String token = "Bearer " + field(send("POST", "/api/v1/me/tokens", basic, "{\"name\":\"bench\"}", 201), "token");
-            threads.add(Thread.ofVirtual().start(() -> agent(id, token, sentAt, offeredAt, offers, latency, measuring, stop, routed, errors)));
+                     "teams":["%s"],"capacity":{"email":5,"chat":3,"voice":1}}""".formatted(username, username, i, password, team), 201),
+                    "id");
+            String basic = "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String token =
+                    "Bearer " + field(send("POST", "/api/v1/me/tokens", basic, "{\"name\":\"bench\"}", 201), "token");
+            threads.add(Thread.ofVirtual()
+                    .start(() ->
+                            agent(id, token, sentAt, offeredAt, offers, latency, measuring, stop, routed, errors)));
             send("PUT", "/api/v1/agents/" + id + "/presence", token, "{\"state\":\"available\"}", 200);
         }
         for (int p = 0; p < producers; p++) {
@@ -122,10 +130,18 @@ public final class RoutedWorkLoad {
         System.out.printf(
                 "agents=%d producers=%d measured=%.1fs routed=%d (%.0f/s) enqueue->offer p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms"
                         + " samples=%d double-offers=%d errors=%d%n",
-                agentCount, producers, seconds, routedDuring, routedDuring / seconds,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
-                histogram.getTotalCount(), doubles, errors.get());
+                agentCount,
+                producers,
+                seconds,
+                routedDuring,
+                routedDuring / seconds,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getMaxValue() / 1000.0,
+                histogram.getTotalCount(),
+                doubles,
+                errors.get());
         System.exit(0);
     }
 
@@ -188,14 +204,17 @@ public final class RoutedWorkLoad {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " -> " + response.statusCode() + " " + response.body());
             }
             return response.body();
         } catch (java.io.IOException e) {

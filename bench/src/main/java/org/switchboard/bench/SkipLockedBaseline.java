@@ -33,7 +33,8 @@ public final class SkipLockedBaseline {
         int agents = args.length > 5 ? Integer.parseInt(args[5]) : 40;
         int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 10;
         int measure = args.length > 7 ? Integer.parseInt(args[7]) : 30;
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_lock_work; drop table if exists bench_lock_agent");
             s.execute("""
                     create table bench_lock_work (id bigserial primary key, status text not null,
@@ -53,12 +54,14 @@ public final class SkipLockedBaseline {
         for (int p = 0; p < producers; p++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 try (Connection c = DriverManager.getConnection(url, user, password);
-                        PreparedStatement insert = c.prepareStatement("insert into bench_lock_work (status) values ('waiting')")) {
+                        PreparedStatement insert =
+                                c.prepareStatement("insert into bench_lock_work (status) values ('waiting')")) {
                     while (!stop.get()) {
                         // keep a backlog without flooding: produce while fewer than 2,000 wait
                         insert.executeUpdate();
                         try (Statement s = c.createStatement();
-                                ResultSet rs = s.executeQuery("select count(*) from bench_lock_work where status = 'waiting'")) {
+                                ResultSet rs = s.executeQuery(
+                                        "select count(*) from bench_lock_work where status = 'waiting'")) {
                             rs.next();
                             if (rs.getLong(1) > 2_000) {
                                 Thread.sleep(5);
@@ -85,7 +88,8 @@ public final class SkipLockedBaseline {
                     PreparedStatement assign = c.prepareStatement("""
                             update bench_lock_work set status = 'assigned', agent = ?, assigned_at = clock_timestamp()
                             where id = ? returning extract(epoch from assigned_at - enqueued_at)""");
-                    PreparedStatement take = c.prepareStatement("update bench_lock_agent set load = load + 1 where id = ?");
+                    PreparedStatement take =
+                            c.prepareStatement("update bench_lock_agent set load = load + 1 where id = ?");
                     PreparedStatement complete = c.prepareStatement("""
                             update bench_lock_agent set load = load - 1, idle_since = clock_timestamp() where id = ?""");
                     while (!stop.get()) {
@@ -145,9 +149,17 @@ public final class SkipLockedBaseline {
         var histogram = latency.getIntervalHistogram();
         System.out.printf(
                 "workers=%d producers=%d agents=%d measured=%.1fs assigned=%d (%.0f/s) enqueue->assigned mean=%.2fms p50=%.2fms p99=%.2fms%n",
-                workers, producers, agents, seconds, count, count / seconds, histogram.getMean() / 1000.0,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                workers,
+                producers,
+                agents,
+                seconds,
+                count,
+                count / seconds,
+                histogram.getMean() / 1000.0,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0);
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_lock_work; drop table if exists bench_lock_agent");
         }
     }
