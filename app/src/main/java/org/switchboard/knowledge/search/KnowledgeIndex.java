@@ -255,7 +255,11 @@ public final class KnowledgeIndex implements Closeable {
         try {
             long size = 0;
             for (String file : directory.listAll()) {
-                size += directory.fileLength(file);
+                try {
+                    size += directory.fileLength(file);
+                } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+                    // a merge deleted it between listing and reading: it no longer counts
+                }
             }
             return size;
         } catch (IOException e) {
