@@ -3,6 +3,7 @@ package org.switchboard.channel.email.ingest;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,7 +88,15 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
             return;
         }
         running = true;
-        for (Mailbox mailbox : mailboxes.list()) {
+        List<Mailbox> configured;
+        try {
+            configured = mailboxes.list();
+        } catch (IllegalStateException e) {
+            // a secret stored under another key: the rest of the application must still start
+            log.error("Mailboxes not started: {}", e.getMessage());
+            return;
+        }
+        for (Mailbox mailbox : configured) {
             // One mailbox that cannot start (e.g. a secret stored under another key) must not keep the
             // others, or the whole application, from running.
             try {
