@@ -4,19 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.switchboard.platform.ConflictException;
@@ -69,12 +68,30 @@ public final class RoutingEngine {
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Item> items = new HashMap<>();
     private final Map<LaneKey, Lane> lanes = new HashMap<>();
+    /** Agents by {@link Agent#index}, the bit numbering of the agent sets below. */
+    private Agent[] byIndex = new Agent[64];
+    /**
+     * Per channel, the agents ready for it now. A lane's ready agents are its eligible agents intersected
+     * with this set, so an agent turning ready or not flips one bit instead of touching each of its lanes.
+     */
+    private final AgentSet[] ready = new AgentSet[Channel.values().length];
+    /**
+     * Per channel and agent index, the engine sequence number when the agent last turned ready for the
+     * channel: the longest-idle order. Kept flat (not in {@link Agent}) so a lane's choice reads one array.
+     */
+    private final long[][] readySince = new long[Channel.values().length][64];
+    /** Per agent index, Σ load/capacity over channels, kept with every load change (least occupied). */
+    private double[] occupancy = new double[64];
+
     private final TimerHeap timers = new TimerHeap();
     private long sequence;
     private long now;
 
     public RoutingEngine(InstantSource clock) {
         this.clock = clock;
+        for (int c = 0; c < ready.length; c++) {
+            ready[c] = new AgentSet();
+        }
     }
 
     public InstantSource clock() {
@@ -121,18 +138,27 @@ public final class RoutingEngine {
             List<RoutingEvent> events = new ArrayList<>();
             Agent agent = agents.get(spec.id());
             if (agent == null) {
-                agent = new Agent(spec, now);
+                agent = new Agent(spec, now, agents.size());
                 agents.put(spec.id(), agent);
+                if (agent.index == byIndex.length) {
+                    byIndex = Arrays.copyOf(byIndex, byIndex.length * 2);
+                    for (int c = 0; c < readySince.length; c++) {
+                        readySince[c] = Arrays.copyOf(readySince[c], byIndex.length);
+                    }
+                    occupancy = Arrays.copyOf(occupancy, byIndex.length);
+                }
+                byIndex[agent.index] = agent;
             } else {
                 applyMask(agent, 0);
                 for (List<Lane> channelLanes : agent.lanes) {
                     for (Lane lane : channelLanes) {
-                        lane.eligible.remove(agent);
+                        lane.eligible.remove(agent.index);
                     }
                     channelLanes.clear();
                 }
                 agent.setSpec(spec);
             }
+            occupancy[agent.index] = agent.occupancy();
             for (Lane lane : lanes.values()) {
                 if (eligible(agent, lane)) {
                     join(agent, lane);
@@ -210,7 +236,7 @@ public final class RoutingEngine {
                 events.add(new RoutingEvent.ItemOverflowed(spec.id(), q.spec.id(), next));
                 q = target;
             }
-            Item item = admit(spec.withQueue(q.spec.id()), q, true);
+            Item item = admit(q.spec.id().equals(spec.queue()) ? spec : spec.withQueue(q.spec.id()), q, true);
             List<RoutingEvent> routed = new ArrayList<>();
             route(item, null, routed);
             if (item.state == ItemState.WAITING) {
@@ -380,7 +406,7 @@ public final class RoutingEngine {
             List<RoutingEvent> events = new ArrayList<>();
             Agent previous = item.agent;
             detach(item, "transferred", events);
-            item.queue.items.remove(item);
+            item.queue.unlink(item);
             item.queueEpoch++;
             item.heldFor = null;
             item.pinned = false;
@@ -452,7 +478,7 @@ public final class RoutingEngine {
                 }
                 Agent previous = item.agent;
                 detach(item, "reassigned", events);
-                target.load[c]++;
+                load(target, item.channel, 1);
                 assign(item, target, false, events);
                 if (previous != null) {
                     settle(previous, events);
@@ -520,14 +546,14 @@ public final class RoutingEngine {
             }
             Q q = item.queue;
             int ahead = 0;
-            for (Item other : q.items) {
+            for (Item other = q.first; other != null; other = other.next) {
                 if (other != item && other.state == ItemState.WAITING && ORDER.compare(other, item) < 0) {
                     ahead++;
                 }
             }
             Lane lane = item.lane != null ? item.lane : q.defaultLane;
             int servers = 0;
-            for (Agent agent : lane.eligible) {
+            for (Agent agent : members(lane.eligible)) {
                 if (agent.declared == Presence.AVAILABLE) {
                     servers += agent.cap[item.channel.ordinal()];
                 }
@@ -558,7 +584,7 @@ public final class RoutingEngine {
         try {
             tick();
             Q q = queue0(queueId);
-            List<Item> sorted = new ArrayList<>(q.items);
+            List<Item> sorted = q.list();
             sorted.sort(Comparator.comparing((Item i) -> i.state).thenComparing(ORDER));
             double seconds = now / (double) NANOS;
             List<WaitingItem> result = new ArrayList<>(sorted.size());
@@ -582,7 +608,7 @@ public final class RoutingEngine {
         try {
             List<WorkItemSpec> result = new ArrayList<>();
             for (Q q : queues.values()) {
-                q.items.stream()
+                q.list().stream()
                         .filter(i -> i.state == ItemState.WAITING)
                         .sorted(ORDER)
                         .forEach(i -> result.add(i.spec));
@@ -601,13 +627,13 @@ public final class RoutingEngine {
             List<QueueStats> result = new ArrayList<>();
             for (Q q : queues.values()) {
                 long oldest = now;
-                for (Item item : q.items) {
+                for (Item item = q.first; item != null; item = item.next) {
                     if (item.state == ItemState.WAITING) {
                         oldest = Math.min(oldest, item.enqueued);
                     }
                 }
                 int[] byPresence = new int[Presence.values().length];
-                for (Agent agent : q.defaultLane.eligible) {
+                for (Agent agent : members(q.defaultLane.eligible)) {
                     byPresence[agent.shown.ordinal()]++;
                 }
                 result.add(new QueueStats(
@@ -698,7 +724,7 @@ public final class RoutingEngine {
                 + spec.tier().priority()
                 - q.spec.agingPerSecond() * (enqueued / (double) NANOS);
         item.stage = stageAt(item, now);
-        q.items.add(item);
+        q.link(item);
         scheduleStage(item);
     }
 
@@ -731,7 +757,7 @@ public final class RoutingEngine {
         } else {
             item.stage = stageAt(item, now);
             Lane lane = laneOf(item);
-            lane.waiting.add(item);
+            lane.add(item);
             item.lane = lane;
         }
     }
@@ -741,7 +767,7 @@ public final class RoutingEngine {
         switch (item.state) {
             case WAITING -> {
                 if (item.lane != null) {
-                    item.lane.waiting.remove(item);
+                    item.lane.remove(item);
                     item.lane = null;
                 } else if (item.heldFor != null) {
                     item.heldFor.held.remove(item);
@@ -754,7 +780,7 @@ public final class RoutingEngine {
                 Agent agent = Objects.requireNonNull(item.agent);
                 events.add(new RoutingEvent.OfferWithdrawn(Objects.requireNonNull(item.offer), reason));
                 agent.offered.remove(item);
-                agent.load[item.channel.ordinal()]--;
+                load(agent, item.channel, -1);
                 item.queue.offered--;
                 item.endOffer(timers);
                 item.agent = null;
@@ -763,7 +789,7 @@ public final class RoutingEngine {
                 Agent agent = Objects.requireNonNull(item.agent);
                 events.add(new RoutingEvent.ItemReleased(item.id, agent.spec.id(), reason));
                 agent.assigned.remove(item);
-                agent.load[item.channel.ordinal()]--;
+                load(agent, item.channel, -1);
                 item.queue.assigned--;
                 item.agent = null;
             }
@@ -774,7 +800,7 @@ public final class RoutingEngine {
 
     private void forget(Item item) {
         items.remove(item.id);
-        item.queue.items.remove(item);
+        item.queue.unlink(item);
         item.queueEpoch++;
     }
 
@@ -789,7 +815,7 @@ public final class RoutingEngine {
     /** Offers (or auto-assigns) a waiting item to a ready agent. The caller settles the agent afterwards. */
     private void offer(Item item, Agent agent, List<RoutingEvent> events) {
         if (item.lane != null) {
-            item.lane.waiting.remove(item);
+            item.lane.remove(item);
             item.lane = null;
         } else if (item.heldFor != null) {
             item.heldFor.held.remove(item);
@@ -799,7 +825,7 @@ public final class RoutingEngine {
         Q q = item.queue;
         q.waiting--;
         q.lastOffer.put(agent, ++sequence);
-        agent.load[item.channel.ordinal()]++;
+        load(agent, item.channel, 1);
         item.agent = agent;
         if (q.spec.autoAssign()) {
             assign(item, agent, false, events);
@@ -835,7 +861,7 @@ public final class RoutingEngine {
             if (held != except && (readyMask(held) & bit(item.channel)) != 0) {
                 chosen = held;
             }
-        } else if (item.lane != null && !item.lane.ready.isEmpty()) {
+        } else if (item.lane != null) {
             chosen = choose(item.lane, except);
         }
         if (chosen != null) {
@@ -844,38 +870,53 @@ public final class RoutingEngine {
         }
     }
 
-    /** The queue policy's pick among a lane's ready agents. */
+    /** The queue policy's pick among a lane's ready agents (eligible ∩ ready for the lane's channel). */
     private @Nullable Agent choose(Lane lane, @Nullable Agent except) {
         Policy policy = lane.queue.spec.policy();
+        int c = lane.key.channel().ordinal();
+        long[] eligible = lane.eligible.words;
+        long[] readyNow = ready[c].words;
+        int words = Math.min(eligible.length, readyNow.length);
+        int skip = except == null ? -1 : except.index;
         if (policy == Policy.LONGEST_IDLE) {
-            // The ready set keeps the order in which agents became ready: its first member idles longest.
-            for (Agent agent : lane.ready) {
-                if (agent != except) {
-                    return agent;
+            // the agent ready for this channel the longest: the earliest readiness stamp (stamps are unique)
+            long[] since = readySince[c];
+            int first = -1;
+            long firstSince = Long.MAX_VALUE;
+            for (int w = 0; w < words; w++) {
+                for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
+                    int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    if (since[index] < firstSince && index != skip) {
+                        first = index;
+                        firstSince = since[index];
+                    }
                 }
             }
-            return null;
+            return first < 0 ? null : byIndex[first];
         }
         Agent best = null;
         double bestScore = 0;
-        for (Agent agent : lane.ready) {
-            if (agent == except) {
-                continue;
-            }
-            double score = switch (policy) {
-                case LONGEST_IDLE -> 0;
-                case MOST_SKILLED -> -lane.proficiency(agent);
-                case LEAST_OCCUPIED -> agent.occupancy();
-                case ROUND_ROBIN -> lane.queue.lastOffer.getOrDefault(agent, 0L);
-            };
-            if (best == null
-                    || score < bestScore
-                    || (score == bestScore
-                            && (agent.idleSince < best.idleSince
-                                    || (agent.idleSince == best.idleSince
-                                            && agent.spec.id().compareTo(best.spec.id()) < 0)))) {
-                best = agent;
-                bestScore = score;
+        for (int w = 0; w < words; w++) {
+            for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
+                int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (index == skip) {
+                    continue;
+                }
+                Agent agent = byIndex[index];
+                double score = switch (policy) {
+                    case LONGEST_IDLE, MOST_SKILLED -> -lane.proficiency(agent);
+                    case LEAST_OCCUPIED -> occupancy[index];
+                    case ROUND_ROBIN -> lane.queue.lastOffer.getOrDefault(agent, 0L);
+                };
+                if (best == null
+                        || score < bestScore
+                        || (score == bestScore
+                                && (agent.idleSince < best.idleSince
+                                        || (agent.idleSince == best.idleSince
+                                                && agent.spec.id().compareTo(best.spec.id()) < 0)))) {
+                    best = agent;
+                    bestScore = score;
+                }
             }
         }
         return best;
@@ -887,7 +928,7 @@ public final class RoutingEngine {
         Offer offer = Objects.requireNonNull(item.offer);
         events.add(expired ? new RoutingEvent.OfferExpired(offer) : new RoutingEvent.OfferDeclined(offer));
         agent.offered.remove(item);
-        agent.load[item.channel.ordinal()]--;
+        load(agent, item.channel, -1);
         item.queue.offered--;
         place(item);
         turnAway(agent, Presence.AWAY, MISSED_OFFER, item, events);
@@ -949,6 +990,11 @@ public final class RoutingEngine {
             }
         }
         return mask;
+    }
+
+    private void load(Agent agent, Channel channel, int delta) {
+        agent.load[channel.ordinal()] += delta;
+        occupancy[agent.index] = agent.occupancy();
     }
 
     private static int bit(Channel channel) {
@@ -1017,12 +1063,15 @@ public final class RoutingEngine {
             if ((mask & bit(channel)) == 0) {
                 continue;
             }
-            for (Lane lane : agent.lanes[channel.ordinal()]) {
-                if (lane.waiting.isEmpty()) {
+            List<Lane> channelLanes = agent.lanes[channel.ordinal()];
+            for (int i = 0, n = channelLanes.size(); i < n; i++) {
+                // only the lane's cached head is read here: an agent has tens of lanes, this runs per decision
+                Lane lane = channelLanes.get(i);
+                Item head = lane.head;
+                if (head == null) {
                     continue;
                 }
-                Item head = lane.waiting.first();
-                double priority = head.effective(seconds);
+                double priority = lane.headKey + lane.aging * seconds;
                 if (best == null || ahead(head, priority, best, bestPriority)) {
                     best = head;
                     bestPriority = priority;
@@ -1043,26 +1092,36 @@ public final class RoutingEngine {
         return item.seq < other.seq;
     }
 
-    private static void applyMask(Agent agent, int mask) {
+    private void applyMask(Agent agent, int mask) {
         int changed = mask ^ agent.readyMask;
         if (changed == 0) {
             return;
         }
-        for (Channel channel : Channel.values()) {
-            int b = bit(channel);
+        for (int c = 0; c < ready.length; c++) {
+            int b = 1 << c;
             if ((changed & b) == 0) {
                 continue;
             }
-            boolean ready = (mask & b) != 0;
-            for (Lane lane : agent.lanes[channel.ordinal()]) {
-                if (ready) {
-                    lane.ready.add(agent);
-                } else {
-                    lane.ready.remove(agent);
-                }
+            if ((mask & b) != 0) {
+                ready[c].add(agent.index);
+                readySince[c][agent.index] = ++sequence;
+            } else {
+                ready[c].remove(agent.index);
             }
         }
         agent.readyMask = mask;
+    }
+
+    /** The agents of a set, in index order (views and set-up only: hot paths walk the bits themselves). */
+    private List<Agent> members(AgentSet set) {
+        List<Agent> result = new ArrayList<>();
+        long[] words = set.words;
+        for (int w = 0; w < words.length; w++) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+                result.add(byIndex[(w << 6) + Long.numberOfTrailingZeros(bits)]);
+            }
+        }
+        return result;
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -1096,7 +1155,7 @@ public final class RoutingEngine {
             // a language): its agents are among the default lane's, a few hundred rather than all.
             Lane base = q.defaultLane;
             boolean narrower = base != null && stage == 0 && channel == q.spec.channel();
-            Iterable<Agent> candidates = narrower ? new ArrayList<>(base.eligible) : agents.values();
+            Iterable<Agent> candidates = narrower ? members(base.eligible) : agents.values();
             for (Agent agent : candidates) {
                 if (eligible(agent, lane)) {
                     join(agent, lane);
@@ -1107,11 +1166,8 @@ public final class RoutingEngine {
     }
 
     private static void join(Agent agent, Lane lane) {
-        lane.eligible.add(agent);
+        lane.eligible.add(agent.index);
         agent.lanes[lane.key.channel().ordinal()].add(lane);
-        if ((agent.readyMask & bit(lane.key.channel())) != 0) {
-            lane.ready.add(agent);
-        }
     }
 
     /** Whether every item of the lane may go to this agent. */
@@ -1173,9 +1229,9 @@ public final class RoutingEngine {
             q.defaultLane = lane(q, q.spec.channel(), q.sortedSkills, null, 0);
         }
         for (Q q : queues.values()) {
-            for (Item item : new ArrayList<>(q.items)) {
+            for (Item item : q.list()) {
                 item.queueEpoch++;
-                q.items.remove(item);
+                q.unlink(item);
                 WorkItemSpec spec = item.spec;
                 if (item.state == ItemState.WAITING) {
                     if (item.heldFor != null) {
@@ -1227,7 +1283,7 @@ public final class RoutingEngine {
                 Item item = Objects.requireNonNull(timer.item);
                 int stage = stageAt(item, now);
                 if (item.state == ItemState.WAITING && item.lane != null && stage != item.stage) {
-                    item.lane.waiting.remove(item);
+                    item.lane.remove(item);
                     item.queue.waiting--;
                     item.lane = null;
                     place(item);
@@ -1322,16 +1378,41 @@ public final class RoutingEngine {
     private static final class Lane {
         final LaneKey key;
         final Q queue;
-        final TreeSet<Item> waiting = new TreeSet<>(ORDER);
-        final Set<Agent> eligible = new LinkedHashSet<>();
-        final Set<Agent> ready = new LinkedHashSet<>();
+        final IndexedHeap<Item> waiting = new IndexedHeap<>(ORDER);
+        final AgentSet eligible = new AgentSet();
         final Set<String> addedTeams = new HashSet<>();
         final Set<String> addedQueues = new HashSet<>();
+        /** The queue's aging rate (lanes are rebuilt when a queue changes). */
+        final double aging;
+
         int relax;
+
+        /** The first waiting item and its key, kept with every change so agents compare heads cheaply. */
+        @Nullable
+        Item head;
+
+        double headKey;
 
         Lane(LaneKey key, Q queue) {
             this.key = key;
             this.queue = queue;
+            this.aging = queue.spec.agingPerSecond();
+        }
+
+        void add(Item item) {
+            waiting.add(item);
+            if (head == null || ORDER.compare(item, head) < 0) {
+                head = item;
+                headKey = item.key;
+            }
+        }
+
+        void remove(Item item) {
+            waiting.remove(item);
+            if (item == head) {
+                head = waiting.isEmpty() ? null : waiting.peek();
+                headKey = head == null ? 0 : head.key;
+            }
         }
 
         int proficiency(Agent agent) {
@@ -1343,12 +1424,38 @@ public final class RoutingEngine {
         }
     }
 
+    /** A set of agents as bits by {@link Agent#index}: ready agents of a lane are one AND per 64 agents. */
+    private static final class AgentSet {
+        long[] words = new long[1];
+
+        void add(int index) {
+            int w = index >>> 6;
+            if (w >= words.length) {
+                words = Arrays.copyOf(words, Math.max(w + 1, words.length * 2));
+            }
+            words[w] |= 1L << index;
+        }
+
+        void remove(int index) {
+            int w = index >>> 6;
+            if (w < words.length) {
+                words[w] &= ~(1L << index);
+            }
+        }
+    }
+
     private static final class Q {
         QueueSpec spec;
         List<SkillRequirement> sortedSkills;
         Lane defaultLane;
         final List<Lane> lanes = new ArrayList<>();
-        final Set<Item> items = new LinkedHashSet<>();
+        /** The queue's items (waiting, offered, assigned) in the order they entered it, linked through them. */
+        @Nullable
+        Item first;
+
+        @Nullable
+        Item last;
+
         final Map<Agent, Long> lastOffer = new HashMap<>();
         double aht;
         int waiting;
@@ -1361,9 +1468,46 @@ public final class RoutingEngine {
             this.sortedSkills = sorted(spec.requiredSkills());
             this.aht = spec.expectedHandleSeconds();
         }
+
+        void link(Item item) {
+            item.previous = last;
+            item.next = null;
+            if (last == null) {
+                first = item;
+            } else {
+                last.next = item;
+            }
+            last = item;
+        }
+
+        void unlink(Item item) {
+            if (item.previous == null) {
+                first = item.next;
+            } else {
+                item.previous.next = item.next;
+            }
+            if (item.next == null) {
+                last = item.previous;
+            } else {
+                item.next.previous = item.previous;
+            }
+            item.previous = null;
+            item.next = null;
+        }
+
+        List<Item> list() {
+            List<Item> result = new ArrayList<>();
+            for (Item item = first; item != null; item = item.next) {
+                result.add(item);
+            }
+            return result;
+        }
     }
 
     private static final class Agent {
+        /** Dense number given at definition: the agent's bit in {@link AgentSet}s. */
+        final int index;
+
         AgentSpec spec;
         final int[] cap = new int[Channel.values().length];
         final int[] load = new int[Channel.values().length];
@@ -1381,14 +1525,16 @@ public final class RoutingEngine {
         boolean wrapping;
         long wrapEpoch;
         int readyMask;
-        final Set<Item> offered = new LinkedHashSet<>();
-        final Set<Item> assigned = new LinkedHashSet<>();
+        // a handful at most (the capacities): lists beat hash sets here
+        final List<Item> offered = new ArrayList<>();
+        final List<Item> assigned = new ArrayList<>();
         final List<Item> held = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
         final List<Lane>[] lanes = new List[Channel.values().length];
 
-        Agent(AgentSpec spec, long now) {
+        Agent(AgentSpec spec, long now, int index) {
+            this.index = index;
             this.spec = spec;
             this.since = now;
             this.idleSince = now;
@@ -1424,7 +1570,8 @@ public final class RoutingEngine {
         }
     }
 
-    private static final class Item {
+    /** A work item; as a heap entry it is in its lane's heap while it waits there. */
+    private static final class Item extends IndexedHeap.Entry {
         final String id;
         WorkItemSpec spec;
         Q queue;
@@ -1456,6 +1603,14 @@ public final class RoutingEngine {
 
         long assignedAt;
         long queueEpoch;
+
+        /** Neighbours in the queue's list of items ({@link Q#first}). */
+        @Nullable
+        Item previous;
+
+        @Nullable
+        Item next;
+
         /** The timeout of the open offer: removed from the heap when the offer ends, so none pile up. */
         @Nullable
         Timer offerTimer;
@@ -1486,7 +1641,7 @@ public final class RoutingEngine {
         HOLD
     }
 
-    static final class Timer implements Comparable<Timer> {
+    static final class Timer extends IndexedHeap.Entry implements Comparable<Timer> {
         final long due;
         final TimerKind kind;
         final @Nullable Item item;
@@ -1494,8 +1649,6 @@ public final class RoutingEngine {
         final @Nullable Offer offer;
         final long epoch;
         long seq;
-        /** Position in the {@link TimerHeap}, -1 when not in it. */
-        int index = -1;
 
         Timer(long due, TimerKind kind, @Nullable Item item, @Nullable Agent agent, @Nullable Offer offer, long epoch) {
             this.due = due;
