@@ -52,6 +52,9 @@ public final class RoutingEngine {
             Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
 
     private static final long NANOS = 1_000_000_000L;
+    /** {@code Channel.values()} copies its array on every call; decisions loop over this one. */
+    private static final Channel[] CHANNELS = Channel.values();
+
     private static final double AHT_WEIGHT = 0.1;
     private static final int OVERFLOW_CHAIN = 16;
     static final String MISSED_OFFER = "missed offer";
@@ -82,6 +85,10 @@ public final class RoutingEngine {
     private final long[][] readySince = new long[Channel.values().length][64];
     /** Per agent index, Σ load/capacity over channels, kept with every load change (least occupied). */
     private double[] occupancy = new double[64];
+    /** Skill names as dense numbers, and per skill number the proficiency of each agent index (0: none). */
+    private final Map<String, Integer> skillNumbers = new HashMap<>();
+
+    private byte[][] proficiencies = new byte[0][];
 
     private final TimerHeap timers = new TimerHeap();
     private long sequence;
@@ -146,6 +153,9 @@ public final class RoutingEngine {
                         readySince[c] = Arrays.copyOf(readySince[c], byIndex.length);
                     }
                     occupancy = Arrays.copyOf(occupancy, byIndex.length);
+                    for (int s = 0; s < proficiencies.length; s++) {
+                        proficiencies[s] = Arrays.copyOf(proficiencies[s], byIndex.length);
+                    }
                 }
                 byIndex[agent.index] = agent;
             } else {
@@ -156,9 +166,17 @@ public final class RoutingEngine {
                     }
                     channelLanes.clear();
                 }
+                for (String skill : agent.spec.skills().keySet()) {
+                    int number = skillNumber(skill);
+                    proficiencies[number][agent.index] = 0;
+                }
                 agent.setSpec(spec);
             }
             occupancy[agent.index] = agent.occupancy();
+            for (Map.Entry<String, Integer> skill : spec.skills().entrySet()) {
+                int number = skillNumber(skill.getKey()); // first: it may grow the table
+                proficiencies[number][agent.index] = skill.getValue().byteValue();
+            }
             for (Lane lane : lanes.values()) {
                 if (eligible(agent, lane)) {
                     join(agent, lane);
@@ -237,12 +255,15 @@ public final class RoutingEngine {
                 q = target;
             }
             Item item = admit(q.spec.id().equals(spec.queue()) ? spec : spec.withQueue(q.spec.id()), q, true);
-            List<RoutingEvent> routed = new ArrayList<>();
-            route(item, null, routed);
+            // routing either offers the item (its events follow) or leaves it waiting (no events): queued.
+            // Behind other waiting items of its lane no agent can be ready for it (the engine's invariant),
+            // so only an item heading its lane alone, or held for an agent, is worth a look at the agents.
+            if (item.lane == null || item.lane.waiting.size() == 1) {
+                route(item, null, events);
+            }
             if (item.state == ItemState.WAITING) {
                 events.add(new RoutingEvent.ItemQueued(item.id, q.spec.id(), instant(item.enqueued)));
             }
-            events.addAll(routed);
             return events;
         } finally {
             lock.unlock();
@@ -678,7 +699,7 @@ public final class RoutingEngine {
 
     private AgentView view(Agent agent) {
         EnumMap<Channel, Integer> load = new EnumMap<>(Channel.class);
-        for (Channel channel : Channel.values()) {
+        for (Channel channel : CHANNELS) {
             load.put(channel, agent.load[channel.ordinal()]);
         }
         return new AgentView(
@@ -824,7 +845,7 @@ public final class RoutingEngine {
         }
         Q q = item.queue;
         q.waiting--;
-        q.lastOffer.put(agent, ++sequence);
+        q.offered(agent.index, ++sequence);
         load(agent, item.channel, 1);
         item.agent = agent;
         if (q.spec.autoAssign()) {
@@ -904,9 +925,9 @@ public final class RoutingEngine {
                 }
                 Agent agent = byIndex[index];
                 double score = switch (policy) {
-                    case LONGEST_IDLE, MOST_SKILLED -> -lane.proficiency(agent);
+                    case LONGEST_IDLE, MOST_SKILLED -> -proficiency(lane, index);
                     case LEAST_OCCUPIED -> occupancy[index];
-                    case ROUND_ROBIN -> lane.queue.lastOffer.getOrDefault(agent, 0L);
+                    case ROUND_ROBIN -> lane.queue.lastOffer(index);
                 };
                 if (best == null
                         || score < bestScore
@@ -982,7 +1003,7 @@ public final class RoutingEngine {
         }
         int mask = 0;
         int total = agent.total();
-        for (Channel channel : Channel.values()) {
+        for (Channel channel : CHANNELS) {
             int c = channel.ordinal();
             boolean free = channel == Channel.VOICE ? total == 0 && agent.cap[c] > 0 : agent.load[c] < agent.cap[c];
             if (free) {
@@ -990,6 +1011,26 @@ public final class RoutingEngine {
             }
         }
         return mask;
+    }
+
+    /** Sum of the agent's proficiencies in the lane's required skills (most skilled). */
+    private int proficiency(Lane lane, int agentIndex) {
+        int sum = 0;
+        for (int skill : lane.skills) {
+            sum += proficiencies[skill][agentIndex];
+        }
+        return sum;
+    }
+
+    private int skillNumber(String skill) {
+        Integer number = skillNumbers.get(skill);
+        if (number == null) {
+            number = proficiencies.length;
+            skillNumbers.put(skill, number);
+            proficiencies = Arrays.copyOf(proficiencies, number + 1);
+            proficiencies[number] = new byte[byIndex.length];
+        }
+        return number;
     }
 
     private void load(Agent agent, Channel channel, int delta) {
@@ -1059,7 +1100,7 @@ public final class RoutingEngine {
         if (best != null) {
             return best;
         }
-        for (Channel channel : Channel.values()) {
+        for (Channel channel : CHANNELS) {
             if ((mask & bit(channel)) == 0) {
                 continue;
             }
@@ -1143,6 +1184,7 @@ public final class RoutingEngine {
         Lane lane = lanes.get(key);
         if (lane == null) {
             lane = new Lane(key, q);
+            lane.skills = skills.stream().mapToInt(r -> skillNumber(r.skill())).toArray();
             List<OverflowStep> steps = q.spec.overflow();
             for (int i = 0; i < stage && i < steps.size(); i++) {
                 lane.relax += steps.get(i).relaxProficiencyBy();
@@ -1415,13 +1457,8 @@ public final class RoutingEngine {
             }
         }
 
-        int proficiency(Agent agent) {
-            int sum = 0;
-            for (SkillRequirement requirement : key.skills()) {
-                sum += agent.spec.skills().getOrDefault(requirement.skill(), 0);
-            }
-            return sum;
-        }
+        /** The numbers of the lane's required skills ({@link #skillNumber}). */
+        int[] skills = new int[0];
     }
 
     /** A set of agents as bits by {@link Agent#index}: ready agents of a lane are one AND per 64 agents. */
@@ -1456,7 +1493,12 @@ public final class RoutingEngine {
         @Nullable
         Item last;
 
-        final Map<Agent, Long> lastOffer = new HashMap<>();
+        /**
+         * Round robin: per agent index, the engine sequence number of the agent's last offer from this queue.
+         * Kept only while the policy is round robin (an array over all agents for each such queue).
+         */
+        long @Nullable [] lastOffers;
+
         double aht;
         int waiting;
         int offered;
@@ -1467,6 +1509,22 @@ public final class RoutingEngine {
             this.spec = spec;
             this.sortedSkills = sorted(spec.requiredSkills());
             this.aht = spec.expectedHandleSeconds();
+        }
+
+        void offered(int agentIndex, long sequence) {
+            if (spec.policy() != Policy.ROUND_ROBIN) {
+                return;
+            }
+            if (lastOffers == null || agentIndex >= lastOffers.length) {
+                lastOffers = lastOffers == null
+                        ? new long[Math.max(64, agentIndex + 1)]
+                        : Arrays.copyOf(lastOffers, Math.max(agentIndex + 1, lastOffers.length * 2));
+            }
+            lastOffers[agentIndex] = sequence;
+        }
+
+        long lastOffer(int agentIndex) {
+            return lastOffers == null || agentIndex >= lastOffers.length ? 0 : lastOffers[agentIndex];
         }
 
         void link(Item item) {
@@ -1546,7 +1604,7 @@ public final class RoutingEngine {
 
         void setSpec(AgentSpec value) {
             spec = value;
-            for (Channel channel : Channel.values()) {
+            for (Channel channel : CHANNELS) {
                 cap[channel.ordinal()] = value.capacity(channel);
             }
         }
