@@ -1,6 +1,7 @@
 package org.switchboard.routing.internal.simulation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,13 @@ public final class Simulator {
     private final double[] cumulativeRate;
     private final double totalRatePerSecond;
 
+    private final Map<String, Integer> groupOfAgent = new HashMap<>();
+    /** Figures of each arrival stream: the whole run's are their sums. */
+    private final Tally[] tallies;
+
+    private final double[] busyOfGroup;
+
     private long arrived;
-    private long answered;
-    private long answeredInTime;
-    private long abandoned;
-    private long abandonedShort;
-    private double waitOfAnswered;
     private double busySeconds;
     private double lastEnd;
     private double pendingDeadline = Double.POSITIVE_INFINITY;
@@ -65,6 +67,11 @@ public final class Simulator {
             cumulativeRate[i] = sum;
         }
         totalRatePerSecond = sum;
+        tallies = new Tally[streams.size()];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new Tally();
+        }
+        busyOfGroup = new double[scenario.agents().size()];
     }
 
     public static SimulationResult run(Scenario scenario) {
@@ -79,10 +86,14 @@ public final class Simulator {
             engine.defineQueue(
                     queue.withMaxWaiting(Math.min(queue.maxWaiting(), scenario.maxWaiting()), queue.overflowQueue()));
         }
-        for (Scenario.AgentGroup group : scenario.agents()) {
+        for (int g = 0; g < scenario.agents().size(); g++) {
+            Scenario.AgentGroup group = scenario.agents().get(g);
             AgentSpec template = group.template();
             for (int i = 0; i < group.count(); i++) {
                 String id = template.id() + i;
+                if (groupOfAgent.put(id, g) != null) {
+                    throw new IllegalArgumentException("two agent groups make the agent id " + id);
+                }
                 engine.defineAgent(new AgentSpec(
                         id, template.skills(), template.languages(), template.teams(), template.capacity()));
                 engine.setPresence(id, Presence.AVAILABLE, null);
@@ -99,12 +110,13 @@ public final class Simulator {
                 case ARRIVAL -> arrive(time);
                 case DONE -> {
                     busySeconds += time - contact.answeredAt;
+                    busyOfGroup[contact.group] += time - contact.answeredAt;
                     lastEnd = Math.max(lastEnd, time);
                     handle(engine.complete(contact.id, false), time);
                 }
                 case ABANDON -> {
                     if (!contact.answered && active.remove(contact.id) != null) {
-                        abandon(time - contact.arrival);
+                        abandon(contact, time - contact.arrival);
                         lastEnd = Math.max(lastEnd, time);
                         handle(engine.cancel(contact.id), time);
                     }
@@ -116,30 +128,41 @@ public final class Simulator {
                 default -> throw new IllegalStateException("unknown event " + type);
             }
         }
-        long offered = arrived;
-        long denominator = switch (scenario.convention()) {
-            case OFFERED -> offered;
-            case ABANDONS_EXCLUDED -> offered - abandoned;
-            case SHORT_ABANDONS_EXCLUDED -> offered - abandonedShort;
-        };
+        Tally all = new Tally();
+        List<SimulationResult.StreamResult> byStream = new ArrayList<>();
+        for (Tally tally : tallies) {
+            all.add(tally);
+            byStream.add(tally.result(scenario.convention()));
+        }
+        List<SimulationResult.GroupResult> byGroup = new ArrayList<>();
+        for (int g = 0; g < busyOfGroup.length; g++) {
+            int count = scenario.agents().get(g).count();
+            byGroup.add(new SimulationResult.GroupResult(
+                    count, busyOfGroup[g], lastEnd <= 0 || count == 0 ? 0 : busyOfGroup[g] / (count * lastEnd)));
+        }
+        SimulationResult.StreamResult total = all.result(scenario.convention());
         int agents =
                 scenario.agents().stream().mapToInt(Scenario.AgentGroup::count).sum();
         return new SimulationResult(
-                denominator == 0 ? 0 : answeredInTime / (double) denominator,
-                answered == 0 ? 0 : waitOfAnswered / answered,
-                offered == 0 ? 0 : abandoned / (double) offered,
+                total.serviceLevel(),
+                total.asaSeconds(),
+                total.abandonRate(),
                 lastEnd <= 0 || agents == 0 ? 0 : Math.min(1, busySeconds / (agents * lastEnd)),
-                offered,
-                answered,
-                abandoned,
-                lastEnd);
+                arrived,
+                all.answered,
+                all.abandoned,
+                lastEnd,
+                byStream,
+                byGroup);
     }
 
     private void arrive(double time) {
         arrived++;
-        Scenario.Stream stream = pickStream();
+        int streamIndex = pickStream();
+        Scenario.Stream stream = scenario.streams().get(streamIndex);
+        tallies[streamIndex].offered++;
         String id = Long.toString(arrived);
-        Contact contact = new Contact(id, stream, time);
+        Contact contact = new Contact(id, stream, tallies[streamIndex], time);
         active.put(id, contact);
         WorkItemSpec template = stream.item();
         List<RoutingEvent> result = engine.enqueue(new WorkItemSpec(
@@ -169,10 +192,11 @@ public final class Simulator {
             switch (event) {
                 case RoutingEvent.OfferMade made ->
                     handle(engine.accept(made.offer().item(), made.offer().agent()), time);
-                case RoutingEvent.ItemAssigned assigned -> answer(assigned.item(), time);
+                case RoutingEvent.ItemAssigned assigned -> answer(assigned.item(), assigned.agent(), time);
                 case RoutingEvent.ItemRejected rejected -> {
-                    if (active.remove(rejected.item()) != null) {
-                        abandon(0);
+                    Contact contact = active.remove(rejected.item());
+                    if (contact != null) {
+                        abandon(contact, 0);
                     }
                 }
                 default -> {}
@@ -187,41 +211,43 @@ public final class Simulator {
         });
     }
 
-    private void answer(String id, double time) {
+    private void answer(String id, String agent, double time) {
         Contact contact = active.remove(id);
         if (contact == null) {
             return;
         }
         contact.answered = true;
         contact.answeredAt = time;
+        contact.group = groupOfAgent.getOrDefault(agent, 0);
         double wait = time - contact.arrival;
-        answered++;
-        waitOfAnswered += wait;
+        Tally tally = contact.tally;
+        tally.answered++;
+        tally.waitOfAnswered += wait;
         if (wait <= scenario.serviceLevelSeconds()) {
-            answeredInTime++;
+            tally.answeredInTime++;
         }
         events.push(time + contact.stream.handleTime().draw(handling), DONE, contact);
     }
 
-    private void abandon(double waited) {
-        abandoned++;
+    private void abandon(Contact contact, double waited) {
+        contact.tally.abandoned++;
         if (waited < scenario.shortAbandonSeconds()) {
-            abandonedShort++;
+            contact.tally.abandonedShort++;
         }
     }
 
-    private Scenario.Stream pickStream() {
-        List<Scenario.Stream> streams = scenario.streams();
-        if (streams.size() == 1) {
-            return streams.getFirst();
+    /** The index of the stream of the next arrival: each with probability proportional to its rate. */
+    private int pickStream() {
+        if (cumulativeRate.length == 1) {
+            return 0;
         }
         double u = arrivals.nextDouble() * totalRatePerSecond;
         for (int i = 0; i < cumulativeRate.length; i++) {
             if (u < cumulativeRate[i]) {
-                return streams.get(i);
+                return i;
             }
         }
-        return streams.getLast();
+        return cumulativeRate.length - 1;
     }
 
     private static double exponential(SplittableRandom random, double rate) {
@@ -231,14 +257,52 @@ public final class Simulator {
     private static final class Contact {
         final String id;
         final Scenario.Stream stream;
+        final Tally tally;
         final double arrival;
         double answeredAt;
         boolean answered;
+        /** The agent group that answered it. */
+        int group;
 
-        Contact(String id, Scenario.Stream stream, double arrival) {
+        Contact(String id, Scenario.Stream stream, Tally tally, double arrival) {
             this.id = id;
             this.stream = stream;
+            this.tally = tally;
             this.arrival = arrival;
+        }
+    }
+
+    /** Counts of one arrival stream (or, summed, of the run). */
+    private static final class Tally {
+        long offered;
+        long answered;
+        long answeredInTime;
+        long abandoned;
+        long abandonedShort;
+        double waitOfAnswered;
+
+        void add(Tally other) {
+            offered += other.offered;
+            answered += other.answered;
+            answeredInTime += other.answeredInTime;
+            abandoned += other.abandoned;
+            abandonedShort += other.abandonedShort;
+            waitOfAnswered += other.waitOfAnswered;
+        }
+
+        SimulationResult.StreamResult result(ServiceLevelConvention convention) {
+            long denominator = switch (convention) {
+                case OFFERED -> offered;
+                case ABANDONS_EXCLUDED -> offered - abandoned;
+                case SHORT_ABANDONS_EXCLUDED -> offered - abandonedShort;
+            };
+            return new SimulationResult.StreamResult(
+                    denominator == 0 ? 0 : answeredInTime / (double) denominator,
+                    answered == 0 ? 0 : waitOfAnswered / answered,
+                    offered == 0 ? 0 : abandoned / (double) offered,
+                    offered,
+                    answered,
+                    abandoned);
         }
     }
 
