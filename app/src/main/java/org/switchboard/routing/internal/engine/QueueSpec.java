@@ -3,6 +3,7 @@ package org.switchboard.routing.internal.engine;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,263 +66,133 @@ public record QueueSpec(
 
     /** A queue with defaults: priority 0, no aging, longest idle, any team, no limit, 30 s offers. */
     public static QueueSpec of(String id, Channel channel) {
-        return new QueueSpec(
-                id,
-                channel,
-                0,
-                0,
-                Policy.LONGEST_IDLE,
-                List.of(),
-                Set.of(),
-                List.of(),
-                0,
-                Integer.MAX_VALUE,
-                FullQueueAction.REJECT,
-                null,
-                30,
-                false,
-                0,
-                180);
+        return new Draft(id, channel).build();
     }
 
     public QueueSpec withBasePriority(int value) {
-        return new QueueSpec(
-                id,
-                channel,
-                value,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.basePriority = value);
     }
 
     public QueueSpec withAging(double perSecond) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                perSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.agingPerSecond = perSecond);
     }
 
     public QueueSpec withPolicy(Policy value) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                value,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.policy = value);
     }
 
     public QueueSpec withSkills(List<SkillRequirement> value) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                value,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.requiredSkills = value);
     }
 
     public QueueSpec withTeams(Set<String> value) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                value,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.teams = value);
     }
 
     public QueueSpec withOverflow(List<OverflowStep> value) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                value,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.overflow = value);
     }
 
     public QueueSpec withSticky(long seconds) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                seconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.stickySeconds = seconds);
     }
 
     /** At most {@code max} waiting; beyond it reject, or overflow to {@code toQueue} when given. */
     public QueueSpec withMaxWaiting(int max, @Nullable String toQueue) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                max,
-                toQueue == null ? FullQueueAction.REJECT : FullQueueAction.OVERFLOW,
-                toQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> {
+            q.maxWaiting = max;
+            q.whenFull = toQueue == null ? FullQueueAction.REJECT : FullQueueAction.OVERFLOW;
+            q.overflowQueue = toQueue;
+        });
     }
 
     public QueueSpec withOfferTimeout(long seconds) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                seconds,
-                autoAssign,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.offerTimeoutSeconds = seconds);
     }
 
     public QueueSpec withAutoAssign(boolean value) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                value,
-                wrapUpSeconds,
-                expectedHandleSeconds);
+        return with(q -> q.autoAssign = value);
     }
 
     public QueueSpec withWrapUp(long seconds) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                seconds,
-                expectedHandleSeconds);
+        return with(q -> q.wrapUpSeconds = seconds);
     }
 
     public QueueSpec withExpectedHandleSeconds(double seconds) {
-        return new QueueSpec(
-                id,
-                channel,
-                basePriority,
-                agingPerSecond,
-                policy,
-                requiredSkills,
-                teams,
-                overflow,
-                stickySeconds,
-                maxWaiting,
-                whenFull,
-                overflowQueue,
-                offerTimeoutSeconds,
-                autoAssign,
-                wrapUpSeconds,
-                seconds);
+        return with(q -> q.expectedHandleSeconds = seconds);
+    }
+
+    /** A copy with some settings changed: every {@code with…} method names only what it changes. */
+    private QueueSpec with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The settings of a queue while it is made or a copy changed (the defaults of {@link #of}); checked when built. */
+    private static final class Draft {
+        final String id;
+        final Channel channel;
+        int basePriority;
+        double agingPerSecond;
+        Policy policy = Policy.LONGEST_IDLE;
+        List<SkillRequirement> requiredSkills = List.of();
+        Set<String> teams = Set.of();
+        List<OverflowStep> overflow = List.of();
+        long stickySeconds;
+        int maxWaiting = Integer.MAX_VALUE;
+        FullQueueAction whenFull = FullQueueAction.REJECT;
+
+        @Nullable
+        String overflowQueue;
+
+        long offerTimeoutSeconds = 30;
+        boolean autoAssign;
+        long wrapUpSeconds;
+        double expectedHandleSeconds = 180;
+
+        Draft(String id, Channel channel) {
+            this.id = id;
+            this.channel = channel;
+        }
+
+        Draft(QueueSpec spec) {
+            id = spec.id;
+            channel = spec.channel;
+            basePriority = spec.basePriority;
+            agingPerSecond = spec.agingPerSecond;
+            policy = spec.policy;
+            requiredSkills = spec.requiredSkills;
+            teams = spec.teams;
+            overflow = spec.overflow;
+            stickySeconds = spec.stickySeconds;
+            maxWaiting = spec.maxWaiting;
+            whenFull = spec.whenFull;
+            overflowQueue = spec.overflowQueue;
+            offerTimeoutSeconds = spec.offerTimeoutSeconds;
+            autoAssign = spec.autoAssign;
+            wrapUpSeconds = spec.wrapUpSeconds;
+            expectedHandleSeconds = spec.expectedHandleSeconds;
+        }
+
+        QueueSpec build() {
+            return new QueueSpec(
+                    id,
+                    channel,
+                    basePriority,
+                    agingPerSecond,
+                    policy,
+                    requiredSkills,
+                    teams,
+                    overflow,
+                    stickySeconds,
+                    maxWaiting,
+                    whenFull,
+                    overflowQueue,
+                    offerTimeoutSeconds,
+                    autoAssign,
+                    wrapUpSeconds,
+                    expectedHandleSeconds);
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
@@ -110,10 +112,7 @@ public final class RoutingEngine {
 
     /** Adds a queue or replaces its settings (waiting items stay, in order). */
     public List<RoutingEvent> defineQueue(QueueSpec queue) {
-        lock.lock();
-        try {
-            tick();
-            List<RoutingEvent> events = new ArrayList<>();
+        return change(events -> {
             Q existing = queues.get(queue.id());
             boolean referenced = queues.values().stream()
                     .anyMatch(q -> q.spec.overflow().stream()
@@ -131,18 +130,12 @@ public final class RoutingEngine {
                 existing.sortedSkills = sorted(queue.requiredSkills());
                 rebuild(events);
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Adds an agent (offline) or replaces its skills, languages, teams and capacities. */
     public List<RoutingEvent> defineAgent(AgentSpec spec) {
-        lock.lock();
-        try {
-            tick();
-            List<RoutingEvent> events = new ArrayList<>();
+        return change(events -> {
             Agent agent = agents.get(spec.id());
             if (agent == null) {
                 agent = new Agent(spec, now, agents.size());
@@ -183,10 +176,7 @@ public final class RoutingEngine {
                 }
             }
             settle(agent, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -200,11 +190,8 @@ public final class RoutingEngine {
      * by a sticky window; assigned work stays with the agent.
      */
     public List<RoutingEvent> setPresence(String agentId, Presence presence, @Nullable String reason) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Agent agent = agent0(agentId);
-            List<RoutingEvent> events = new ArrayList<>();
             switch (presence) {
                 case AVAILABLE -> {
                     agent.declared = Presence.AVAILABLE;
@@ -217,10 +204,7 @@ public final class RoutingEngine {
                     throw new InvalidInputException(
                             "presence", "must be available, away or offline; busy and wrap_up follow the work");
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -232,10 +216,7 @@ public final class RoutingEngine {
      * {@code ItemOverflowed} when the queue is full. An id the engine already holds is a conflict.
      */
     public List<RoutingEvent> enqueue(WorkItemSpec spec) {
-        lock.lock();
-        try {
-            tick();
-            List<RoutingEvent> events = new ArrayList<>();
+        return change(events -> {
             if (items.containsKey(spec.id())) {
                 throw new ConflictException("work item " + spec.id() + " is already queued or assigned");
             }
@@ -244,12 +225,12 @@ public final class RoutingEngine {
                 String next = q.spec.overflowQueue();
                 if (q.spec.whenFull() == FullQueueAction.REJECT || next == null || hop >= OVERFLOW_CHAIN) {
                     events.add(new RoutingEvent.ItemRejected(spec.id(), q.spec.id(), "queue full"));
-                    return events;
+                    return;
                 }
                 Q target = queues.get(next);
                 if (target == null) {
                     events.add(new RoutingEvent.ItemRejected(spec.id(), q.spec.id(), "overflow queue unknown"));
-                    return events;
+                    return;
                 }
                 events.add(new RoutingEvent.ItemOverflowed(spec.id(), q.spec.id(), next));
                 q = target;
@@ -264,10 +245,7 @@ public final class RoutingEngine {
             if (item.state == ItemState.WAITING) {
                 events.add(new RoutingEvent.ItemQueued(item.id, q.spec.id(), instant(item.enqueued)));
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -277,10 +255,7 @@ public final class RoutingEngine {
      * Queue size limits are not applied: these items were accepted before.
      */
     public List<RoutingEvent> restore(List<WorkItemSpec> waitingInOrder) {
-        lock.lock();
-        try {
-            tick();
-            List<RoutingEvent> events = new ArrayList<>();
+        return change(events -> {
             List<Item> restored = new ArrayList<>();
             for (WorkItemSpec spec : waitingInOrder) {
                 Q q = queues.get(spec.queue());
@@ -293,68 +268,38 @@ public final class RoutingEngine {
                     route(item, null, events);
                 }
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Removes a waiting, offered or assigned item (the customer hung up, the case was closed elsewhere). */
     public List<RoutingEvent> cancel(String itemId) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
-            List<RoutingEvent> events = new ArrayList<>();
             Agent agent = item.agent;
             detach(item, "cancelled", events);
             forget(item);
             if (agent != null) {
                 settle(agent, events);
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The agent accepts its offer: the item becomes the agent's work. */
     public List<RoutingEvent> accept(String itemId, String agentId) {
-        lock.lock();
-        try {
-            tick();
-            Item item = item0(itemId);
-            Agent agent = agent0(agentId);
-            if (item.state != ItemState.OFFERED || item.agent != agent) {
-                throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
-            }
-            agent.offered.remove(item);
-            item.endOffer(timers);
-            item.queue.offered--;
-            assign(item, agent, true, new ArrayList<>());
-            return List.of(new RoutingEvent.ItemAssigned(
-                    item.id, agent.spec.id(), item.queue.spec.id(), item.channel, instant(now), true));
-        } finally {
-            lock.unlock();
-        }
+        return change(events -> {
+            Item item = offered(itemId, agentId);
+            Agent agent = Objects.requireNonNull(item.agent);
+            endOffer(item, agent, false);
+            assign(item, agent);
+            events.add(assigned(item, agent, true));
+        });
     }
 
     /** The agent declines: the item goes back to its original place, the agent turns away ("missed offer"). */
     public List<RoutingEvent> decline(String itemId, String agentId) {
-        lock.lock();
-        try {
-            tick();
-            Item item = item0(itemId);
-            Agent agent = agent0(agentId);
-            if (item.state != ItemState.OFFERED || item.agent != agent) {
-                throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
-            }
-            List<RoutingEvent> events = new ArrayList<>();
-            missedOffer(item, false, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        return change(events -> {
+            missedOffer(offered(itemId, agentId), false, events);
+        });
     }
 
     /**
@@ -362,15 +307,12 @@ public final class RoutingEngine {
      * agent enters {@code WRAP_UP} until the limit or {@link #setPresence} to available.
      */
     public List<RoutingEvent> complete(String itemId, boolean wrapUp) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
             if (item.state != ItemState.ASSIGNED) {
                 throw new ConflictException("work item " + itemId + " is not assigned");
             }
             Agent agent = Objects.requireNonNull(item.agent);
-            List<RoutingEvent> events = new ArrayList<>();
             Q q = item.queue;
             double handled = (now - item.assignedAt) / (double) NANOS;
             q.aht += AHT_WEIGHT * (handled - q.aht);
@@ -384,10 +326,7 @@ public final class RoutingEngine {
                         now + q.spec.wrapUpSeconds() * NANOS, TimerKind.WRAP_UP, null, agent, null, agent.wrapEpoch));
             }
             settle(agent, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -396,12 +335,9 @@ public final class RoutingEngine {
      * has capacity on the item's channel, whatever its skills.
      */
     public List<RoutingEvent> transferToAgent(String itemId, String agentId) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
             Agent target = agent0(agentId);
-            List<RoutingEvent> events = new ArrayList<>();
             Agent previous = item.agent;
             detach(item, "transferred", events);
             item.heldFor = target;
@@ -411,20 +347,14 @@ public final class RoutingEngine {
                 settle(previous, events);
             }
             route(item, previous, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Moves an item to another queue (a transfer or a supervisor's move); it waits there from now. */
     public List<RoutingEvent> transferToQueue(String itemId, String queueId) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
             Q target = queue0(queueId);
-            List<RoutingEvent> events = new ArrayList<>();
             Agent previous = item.agent;
             detach(item, "transferred", events);
             item.queue.unlink(item);
@@ -439,10 +369,7 @@ public final class RoutingEngine {
                 settle(previous, events);
             }
             route(item, previous, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -450,23 +377,17 @@ public final class RoutingEngine {
      * back to the agent who gave it up).
      */
     public List<RoutingEvent> requeue(String itemId) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
             if (item.state == ItemState.WAITING) {
-                return List.of();
+                return;
             }
-            List<RoutingEvent> events = new ArrayList<>();
             Agent previous = Objects.requireNonNull(item.agent);
             detach(item, "requeued", events);
             place(item);
             settle(previous, events);
             route(item, previous, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -474,20 +395,15 @@ public final class RoutingEngine {
      * but within its capacity and the voice rule (a {@code ConflictException} otherwise).
      */
     public List<RoutingEvent> forceAssign(String itemId, String agentId) {
-        lock.lock();
-        try {
-            tick();
+        return change(events -> {
             Item item = item0(itemId);
             Agent target = agent0(agentId);
-            List<RoutingEvent> events = new ArrayList<>();
             if (item.state == ItemState.ASSIGNED) {
                 throw new ConflictException("work item " + itemId + " is already assigned");
             }
             if (item.state == ItemState.OFFERED && item.agent == target) {
-                target.offered.remove(item);
-                item.endOffer(timers);
-                item.queue.offered--;
-                assign(item, target, true, events);
+                endOffer(item, target, false);
+                assign(item, target);
             } else {
                 int c = item.channel.ordinal();
                 boolean fits = target.load[c] < target.cap[c]
@@ -500,18 +416,14 @@ public final class RoutingEngine {
                 Agent previous = item.agent;
                 detach(item, "reassigned", events);
                 load(target, item.channel, 1);
-                assign(item, target, false, events);
+                assign(item, target);
                 if (previous != null) {
                     settle(previous, events);
                 }
             }
-            events.add(new RoutingEvent.ItemAssigned(
-                    item.id, target.spec.id(), item.queue.spec.id(), item.channel, instant(now), false));
+            events.add(assigned(item, target, false));
             settle(target, events);
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -519,30 +431,21 @@ public final class RoutingEngine {
 
     /** Processes every deadline that has passed: offer timeouts, wrap-up ends, overflow steps, sticky windows. */
     public List<RoutingEvent> advance() {
-        lock.lock();
-        try {
-            tick();
-            List<RoutingEvent> events = new ArrayList<>();
+        return change(events -> {
             while (!timers.isEmpty() && timers.peek().due <= now) {
                 fire(timers.poll(), events);
             }
-            return events;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The earliest pending deadline, for a timer; empty when nothing is pending. */
     public Optional<Instant> nextDeadline() {
-        lock.lock();
-        try {
+        return read(() -> {
             while (!timers.isEmpty() && !valid(timers.peek())) {
                 timers.poll();
             }
             return timers.isEmpty() ? Optional.empty() : Optional.of(instant(timers.peek().due));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -558,9 +461,7 @@ public final class RoutingEngine {
      * logged-in agents (available, busy or wrap-up) who may take it, at least 1.
      */
     public Optional<QueuePosition> position(String itemId) {
-        lock.lock();
-        try {
-            tick();
+        return read(() -> {
             Item item = items.get(itemId);
             if (item == null || item.state != ItemState.WAITING) {
                 return Optional.empty();
@@ -583,27 +484,20 @@ public final class RoutingEngine {
             double seconds = position * q.aht / Math.max(1, servers);
             return Optional.of(new QueuePosition(item.id, q.spec.id(), position, Duration.ofNanos((long)
                     Math.min(seconds * NANOS, Long.MAX_VALUE))));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The item's state, or empty when the engine does not hold it (never seen, completed or cancelled). */
     public Optional<ItemState> state(String itemId) {
-        lock.lock();
-        try {
+        return read(() -> {
             Item item = items.get(itemId);
             return item == null ? Optional.empty() : Optional.of(item.state);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Every item of a queue: waiting in routing order first, then offered, then assigned. */
     public List<WaitingItem> items(String queueId) {
-        lock.lock();
-        try {
-            tick();
+        return read(() -> {
             Q q = queue0(queueId);
             List<Item> sorted = q.list();
             sorted.sort(Comparator.comparing((Item i) -> i.state).thenComparing(ORDER));
@@ -618,15 +512,12 @@ public final class RoutingEngine {
                         instant(item.enqueued)));
             }
             return result;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Every waiting item of every queue in routing order, as {@link #restore} takes them back. */
     public List<WorkItemSpec> waitingInOrder() {
-        lock.lock();
-        try {
+        return read(() -> {
             List<WorkItemSpec> result = new ArrayList<>();
             for (Q q : queues.values()) {
                 q.list().stream()
@@ -635,16 +526,12 @@ public final class RoutingEngine {
                         .forEach(i -> result.add(i.spec));
             }
             return result;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Live figures of every queue, in the order queues were defined. */
     public List<QueueStats> queueStats() {
-        lock.lock();
-        try {
-            tick();
+        return read(() -> {
             List<QueueStats> result = new ArrayList<>();
             for (Q q : queues.values()) {
                 long oldest = now;
@@ -670,31 +557,23 @@ public final class RoutingEngine {
                         byPresence[Presence.OFFLINE.ordinal()]));
             }
             return result;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public AgentView agent(String agentId) {
-        lock.lock();
-        try {
+        return read(() -> {
             return view(agent0(agentId));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public List<AgentView> agents() {
-        lock.lock();
-        try {
+        return read(() -> {
             List<AgentView> result = new ArrayList<>(agents.size());
             for (Agent agent : agents.values()) {
                 result.add(view(agent));
             }
             return result;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private AgentView view(Agent agent) {
@@ -783,27 +662,27 @@ public final class RoutingEngine {
         }
     }
 
+    /** Takes a waiting item out of its lane, or out of the items held for an agent. */
+    private static void unwait(Item item) {
+        if (item.lane != null) {
+            item.lane.remove(item);
+            item.lane = null;
+        } else if (item.heldFor != null) {
+            item.heldFor.held.remove(item);
+        }
+        item.heldFor = null;
+        item.pinned = false;
+        item.queue.waiting--;
+    }
+
     /** Takes an item out of waiting (or away from its agent), emitting what ended. */
     private void detach(Item item, String reason, List<RoutingEvent> events) {
         switch (item.state) {
-            case WAITING -> {
-                if (item.lane != null) {
-                    item.lane.remove(item);
-                    item.lane = null;
-                } else if (item.heldFor != null) {
-                    item.heldFor.held.remove(item);
-                }
-                item.heldFor = null;
-                item.pinned = false;
-                item.queue.waiting--;
-            }
+            case WAITING -> unwait(item);
             case OFFERED -> {
                 Agent agent = Objects.requireNonNull(item.agent);
                 events.add(new RoutingEvent.OfferWithdrawn(Objects.requireNonNull(item.offer), reason));
-                agent.offered.remove(item);
-                load(agent, item.channel, -1);
-                item.queue.offered--;
-                item.endOffer(timers);
+                endOffer(item, agent, true);
                 item.agent = null;
             }
             case ASSIGNED -> {
@@ -825,7 +704,7 @@ public final class RoutingEngine {
         item.queueEpoch++;
     }
 
-    private void assign(Item item, Agent agent, boolean offered, List<RoutingEvent> events) {
+    private void assign(Item item, Agent agent) {
         item.state = ItemState.ASSIGNED;
         item.agent = agent;
         item.assignedAt = now;
@@ -833,25 +712,40 @@ public final class RoutingEngine {
         agent.assigned.add(item);
     }
 
+    private RoutingEvent.ItemAssigned assigned(Item item, Agent agent, boolean offered) {
+        return new RoutingEvent.ItemAssigned(
+                item.id, agent.spec.id(), item.queue.spec.id(), item.channel, instant(now), offered);
+    }
+
+    /** The item, if it is offered to this agent now; a conflict otherwise. */
+    private Item offered(String itemId, String agentId) {
+        Item item = item0(itemId);
+        if (item.state != ItemState.OFFERED || item.agent != agent0(agentId)) {
+            throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
+        }
+        return item;
+    }
+
+    /** The agent's offer of the item ends; {@code freeSlot} unless the item stays with it as work. */
+    private void endOffer(Item item, Agent agent, boolean freeSlot) {
+        agent.offered.remove(item);
+        if (freeSlot) {
+            load(agent, item.channel, -1);
+        }
+        item.queue.offered--;
+        item.endOffer(timers);
+    }
+
     /** Offers (or auto-assigns) a waiting item to a ready agent. The caller settles the agent afterwards. */
     private void offer(Item item, Agent agent, List<RoutingEvent> events) {
-        if (item.lane != null) {
-            item.lane.remove(item);
-            item.lane = null;
-        } else if (item.heldFor != null) {
-            item.heldFor.held.remove(item);
-            item.heldFor = null;
-            item.pinned = false;
-        }
+        unwait(item);
         Q q = item.queue;
-        q.waiting--;
         q.offered(agent.index, ++sequence);
         load(agent, item.channel, 1);
         item.agent = agent;
         if (q.spec.autoAssign()) {
-            assign(item, agent, false, events);
-            events.add(new RoutingEvent.ItemAssigned(
-                    item.id, agent.spec.id(), q.spec.id(), item.channel, instant(now), false));
+            assign(item, agent);
+            events.add(assigned(item, agent, false));
         } else {
             item.state = ItemState.OFFERED;
             Offer offer = new Offer(
@@ -948,9 +842,7 @@ public final class RoutingEngine {
         Agent agent = Objects.requireNonNull(item.agent);
         Offer offer = Objects.requireNonNull(item.offer);
         events.add(expired ? new RoutingEvent.OfferExpired(offer) : new RoutingEvent.OfferDeclined(offer));
-        agent.offered.remove(item);
-        load(agent, item.channel, -1);
-        item.queue.offered--;
+        endOffer(item, agent, true);
         place(item);
         turnAway(agent, Presence.AWAY, MISSED_OFFER, item, events);
     }
@@ -979,9 +871,7 @@ public final class RoutingEngine {
         }
         for (Item item : new ArrayList<>(agent.held)) {
             if (!item.pinned) {
-                agent.held.remove(item);
-                item.heldFor = null;
-                item.queue.waiting--;
+                unwait(item);
                 place(item);
                 again.add(item);
             }
@@ -1325,9 +1215,7 @@ public final class RoutingEngine {
                 Item item = Objects.requireNonNull(timer.item);
                 int stage = stageAt(item, now);
                 if (item.state == ItemState.WAITING && item.lane != null && stage != item.stage) {
-                    item.lane.remove(item);
-                    item.queue.waiting--;
-                    item.lane = null;
+                    unwait(item);
                     place(item);
                     route(item, null, events);
                 } else {
@@ -1338,9 +1226,7 @@ public final class RoutingEngine {
             case HOLD -> {
                 Item item = Objects.requireNonNull(timer.item);
                 if (item.state == ItemState.WAITING && item.heldFor != null && !item.pinned) {
-                    item.heldFor.held.remove(item);
-                    item.heldFor = null;
-                    item.queue.waiting--;
+                    unwait(item);
                     place(item);
                     route(item, null, events);
                 }
@@ -1350,6 +1236,33 @@ public final class RoutingEngine {
 
     // ----------------------------------------------------------------------------------------------------
     // Internals: small helpers
+
+    /**
+     * Runs a change under the lock at the current time and returns the events it caused. Every mutating
+     * method goes through here: one lock, one clock reading, one event list.
+     */
+    private List<RoutingEvent> change(Consumer<List<RoutingEvent>> body) {
+        lock.lock();
+        try {
+            tick();
+            List<RoutingEvent> events = new ArrayList<>();
+            body.accept(events);
+            return events;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads under the lock at the current time. */
+    private <T> T read(Supplier<T> body) {
+        lock.lock();
+        try {
+            tick();
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     private void tick() {
         long read = nanos(clock.instant());
