@@ -3,44 +3,16 @@ package org.switchboard.routing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.platform.SwitchboardIntegrationTest;
-import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
 
 @SwitchboardIntegrationTest
-class SimulationApiIT {
+class SimulationApiIT extends AgentApiFixture {
 
     private static final String PATH = "/api/v1/routing/simulations";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private TestApi anonymous;
-    private TestApi agent;
-
-    @BeforeEach
-    void setUp() {
-        anonymous = new TestApi(port, jdbc);
-        agent = anonymous.as(anonymous.createUser("agent"));
-    }
-
-    private static List<String> fields(TestApi.Response response) {
-        return StreamSupport.stream(response.json().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asString())
-                .toList();
-    }
 
     @Test
     void simulatesThePublishedErlangCLoad() {
