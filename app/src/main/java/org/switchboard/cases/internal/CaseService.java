@@ -179,6 +179,20 @@ class CaseService implements Cases {
     }
 
     @Override
+    @Transactional
+    public List<InteractionView> assignInteractions(CaseId id, UserId agent) {
+        row(id, false);
+        jdbc.sql("update case_interaction set agent_id = ? where case_id = ? and state = 'active'")
+                .params(agent.value(), id.value())
+                .update();
+        var agents = users.findAll(Set.of(agent));
+        return interactionRows(id).stream()
+                .filter(r -> r.state() == InteractionState.ACTIVE)
+                .map(r -> r.view(agents))
+                .toList();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<InteractionView> interactions(CaseId id, @Nullable Actor actor) {
         visible(row(id, false), actor);

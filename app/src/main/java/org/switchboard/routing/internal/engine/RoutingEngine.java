@@ -57,13 +57,21 @@ public final class RoutingEngine {
     private static final int OVERFLOW_CHAIN = 16;
     static final String MISSED_OFFER = "missed offer";
 
-    /** Routing order inside a lane: higher priority first, then earlier arrival. */
+    /**
+     * Routing order inside a lane: higher priority first, then earlier enqueue time (an item restored or
+     * placed with an earlier time than items admitted before it goes ahead of them), then earlier arrival.
+     */
     private static final Comparator<Item> ORDER = (x, y) -> {
         int byKey = Double.compare(y.key, x.key);
-        return byKey != 0 ? byKey : Long.compare(x.seq, y.seq);
+        if (byKey != 0) {
+            return byKey;
+        }
+        int byTime = Long.compare(x.enqueued, y.enqueued);
+        return byTime != 0 ? byTime : Long.compare(x.seq, y.seq);
     };
 
     private final InstantSource clock;
+    private final OfferRules rules;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Q> queues = new LinkedHashMap<>();
     private final Map<String, Agent> agents = new LinkedHashMap<>();
@@ -74,7 +82,13 @@ public final class RoutingEngine {
     private long now;
 
     public RoutingEngine(InstantSource clock) {
+        this(clock, OfferRules.ENGINE);
+    }
+
+    /** An engine with other blending and offer rules than the default ({@link OfferRules#ENGINE}). */
+    public RoutingEngine(InstantSource clock, OfferRules rules) {
         this.clock = clock;
+        this.rules = rules;
     }
 
     public InstantSource clock() {
@@ -285,8 +299,14 @@ public final class RoutingEngine {
             item.endOffer(timers);
             item.queue.offered--;
             assign(item, agent, true, new ArrayList<>());
-            return List.of(new RoutingEvent.ItemAssigned(
+            List<RoutingEvent> events = new ArrayList<>();
+            events.add(new RoutingEvent.ItemAssigned(
                     item.id, agent.spec.id(), item.queue.spec.id(), item.channel, instant(now), true));
+            if (rules.oneOfferAtATime()) {
+                // the answered offer no longer blocks further offers
+                settle(agent, events);
+            }
+            return events;
         } finally {
             lock.unlock();
         }
@@ -444,8 +464,9 @@ public final class RoutingEngine {
             } else {
                 int c = item.channel.ordinal();
                 boolean fits = target.load[c] < target.cap[c]
-                        && target.load[Channel.VOICE.ordinal()] == 0
-                        && (item.channel != Channel.VOICE || target.total() == 0);
+                        && (!rules.voiceNeedsIdleAgent()
+                                || (target.load[Channel.VOICE.ordinal()] == 0
+                                        && (item.channel != Channel.VOICE || target.total() == 0)));
                 if (!fits) {
                     throw new ConflictException(
                             "agent " + agentId + " has no free " + item.channel.wire() + " capacity");
@@ -480,6 +501,20 @@ public final class RoutingEngine {
                 fire(timers.poll(), events);
             }
             return events;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets the engine's time follow its clock back to the clock's reading. The engine otherwise never lets
+     * time run backwards; this is for a clock that was read ahead on purpose (a test or an import reading
+     * a later instant on one thread). Deadlines already scheduled keep their times.
+     */
+    public void resetTime() {
+        lock.lock();
+        try {
+            now = nanos(clock.instant());
         } finally {
             lock.unlock();
         }
@@ -935,15 +970,20 @@ public final class RoutingEngine {
     // Internals: agents
 
     /** Which channels the agent may be offered now, as bits by channel ordinal. */
-    private static int readyMask(Agent agent) {
-        if (agent.declared != Presence.AVAILABLE || agent.wrapping || agent.load[Channel.VOICE.ordinal()] > 0) {
+    private int readyMask(Agent agent) {
+        if (agent.declared != Presence.AVAILABLE
+                || agent.wrapping
+                || (rules.voiceNeedsIdleAgent() && agent.load[Channel.VOICE.ordinal()] > 0)
+                || (rules.oneOfferAtATime() && !agent.offered.isEmpty())) {
             return 0;
         }
         int mask = 0;
         int total = agent.total();
         for (Channel channel : Channel.values()) {
             int c = channel.ordinal();
-            boolean free = channel == Channel.VOICE ? total == 0 && agent.cap[c] > 0 : agent.load[c] < agent.cap[c];
+            boolean free = channel == Channel.VOICE && rules.voiceNeedsIdleAgent()
+                    ? total == 0 && agent.cap[c] > 0
+                    : agent.load[c] < agent.cap[c];
             if (free) {
                 mask |= 1 << c;
             }
