@@ -94,10 +94,10 @@ public interface Cases {
      * unanswered email) to an agent, for example when the agent accepts the case's work from routing; an
      * interaction another agent held goes to this one. Ended interactions keep their agent.
      *
-     * @return the active interactions, now the agent's (none when the case has no active interaction)
+     * @return how many active interactions are now the agent's (0 when the case has none)
      * @throws org.switchboard.platform.NotFoundException the case does not exist
      */
-    List<InteractionView> assignInteractions(CaseId id, UserId agent);
+    int assignInteractions(CaseId id, UserId agent);
 
     /** The interactions of a case, oldest first. */
     List<InteractionView> interactions(CaseId id, @Nullable Actor actor);

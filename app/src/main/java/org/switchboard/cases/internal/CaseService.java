@@ -180,16 +180,15 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public List<InteractionView> assignInteractions(CaseId id, UserId agent) {
-        row(id, false);
-        jdbc.sql("update case_interaction set agent_id = ? where case_id = ? and state = 'active'")
+    public int assignInteractions(CaseId id, UserId agent) {
+        // one statement on the routing's hot path; the case is looked up only when nothing was assigned
+        int assigned = jdbc.sql("update case_interaction set agent_id = ? where case_id = ? and state = 'active'")
                 .params(agent.value(), id.value())
                 .update();
-        var agents = users.findAll(Set.of(agent));
-        return interactionRows(id).stream()
-                .filter(r -> r.state() == InteractionState.ACTIVE)
-                .map(r -> r.view(agents))
-                .toList();
+        if (assigned == 0) {
+            row(id, false);
+        }
+        return assigned;
     }
 
     @Override

@@ -204,7 +204,7 @@ class WorkItemApiController {
         return placed(item);
     }
 
-    /** Supervisors: {@code {"agent"}} assigns the item whatever the agent's state and capacity. */
+    /** Supervisors: {@code {"agent"}} assigns the item whatever the agent's state and skills, within its capacity (409). */
     @PostMapping("/api/v1/work-items/{id}/assign")
     @PreAuthorize("hasRole('SUPERVISOR')")
     RoutingJson.Item forceAssign(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode json) {

@@ -207,6 +207,35 @@ class LiveRoutingPoliciesIT {
         assertThat(urgent).isNotEqualTo(older);
     }
 
+    @Test
+    void anAssignedItemIsHandedToAnotherAgentWithinThatAgentsCapacity() {
+        LiveRouting.Agent first = routing.agent(4);
+        LiveRouting.Agent second = routing.agent(4);
+        LiveRouting.Agent third = routing.agent(4);
+        available(first);
+        enqueue(routing, "voice", "");
+        String call = accept(first);
+        available(second);
+        enqueue(routing, "voice", "");
+        accept(second);
+
+        // the second agent is on a call: a second call does not fit, and the first keeps it
+        var full = first.api()
+                .post("/api/v1/work-items/" + call + "/transfer", "{\"agent\": \"%s\"}".formatted(second.id()));
+        assertThat(full.status()).as(full.toString()).isEqualTo(409);
+        assertThat(first.current().get("work").findValuesAsString("id")).containsExactly(call);
+
+        var transferred = first.api()
+                .post(
+                        "/api/v1/work-items/" + call + "/transfer",
+                        "{\"agent\": \"%s\", \"note\": \"billing question\"}".formatted(third.id()));
+        assertThat(transferred.status()).as(transferred.toString()).isEqualTo(200);
+        assertThat(transferred.json().get("note").asString()).isEqualTo("billing question");
+        assertThat(first.current().get("work").size()).isZero();
+        assertThat(third.current().get("work").findValuesAsString("id")).containsExactly(call);
+        assertThat(third.current().get("load").get("voice").asInt()).isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void policy(LiveRouting queue, String json) {

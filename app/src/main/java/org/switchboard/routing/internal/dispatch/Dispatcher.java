@@ -3,6 +3,7 @@ package org.switchboard.routing.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,6 +137,10 @@ public class Dispatcher {
     private Instant lastClock = Instant.EPOCH;
 
     private final Map<QueueId, QueuePolicy> policies = new ConcurrentHashMap<>();
+    /** Estimated waits use today's mean handle time; it is read again after this long. */
+    private static final Duration HANDLE_TIME_REFRESH = Duration.ofSeconds(5);
+
+    private final Map<QueueId, HandleTime> handleTimes = new ConcurrentHashMap<>();
     private final Map<QueueId, QueueRouting> routing = new ConcurrentHashMap<>();
     private final Map<QueueId, Queue> queueCache = new ConcurrentHashMap<>();
     private volatile boolean ready;
@@ -834,7 +839,12 @@ public class Dispatcher {
             parked.add(item.id());
             throw new ConflictException("The work item's queue is no longer active");
         }
-        if (wasParked) {
+        UserId previous = item.status().equals("assigned") ? item.agent() : null;
+        if (previous != null) {
+            // the engine assigns only waiting or offered items: release it from its agent first
+            apply(forgetInEngine(item.id()));
+        }
+        if (wasParked || previous != null) {
             // its events are not carried out: the assignment below withdraws any offer the engine made
             engine.restore(List.of(spec(item)));
         }
@@ -845,6 +855,13 @@ public class Dispatcher {
             if (wasParked) {
                 apply(forgetInEngine(item.id()));
                 parked.add(item.id());
+            } else if (previous != null) {
+                // back to the agent who had it
+                try {
+                    apply(engine.forceAssign(item.id().toString(), previous.toString()));
+                } catch (ConflictException | NotFoundException e) {
+                    apply(forgetInEngine(item.id()));
+                }
             }
             throw new ConflictException("The agent has no free " + item.channel() + " capacity");
         }
@@ -1342,12 +1359,47 @@ public class Dispatcher {
         List<WorkItem> line = line(item.queue(), Integer.MAX_VALUE);
         int position =
                 1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
-        QueueStats stats = stats(item.queue());
-        double handle = stats.meanHandleSeconds() > 0
-                ? stats.meanHandleSeconds()
-                : properties.defaultHandleTime().toSeconds();
-        int serving = Math.max(1, stats.available() + stats.busy());
+        double mean = meanHandleSeconds(item.queue());
+        double handle = mean > 0 ? mean : properties.defaultHandleTime().toSeconds();
+        int serving = Math.max(1, serving(item.queue()));
         return new Position(position, Math.round(Math.ceil(position * handle / serving)));
+    }
+
+    /** Today's mean handle time of a queue, read from the database at most every few seconds. */
+    private double meanHandleSeconds(QueueId id) {
+        Instant now = clock.instant();
+        HandleTime known = handleTimes.get(id);
+        if (known != null && known.until().isAfter(now)) {
+            return known.seconds();
+        }
+        ZoneId zone = settings(id).timeZone();
+        Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        double seconds =
+                store.figures(id, startOfDay, properties.serviceLevelSeconds()).meanHandleSeconds();
+        handleTimes.put(id, new HandleTime(seconds, now.plus(HANDLE_TIME_REFRESH)));
+        return seconds;
+    }
+
+    private record HandleTime(double seconds, Instant until) {}
+
+    /** Agents of the queue who are serving: available, busy or wrapping up (as the statistics count them). */
+    private int serving(QueueId id) {
+        Queue queue = queue(id);
+        if (queue == null) {
+            return 0;
+        }
+        return locked(() -> {
+            int serving = 0;
+            for (Agent agent : agents.values()) {
+                if ((agent.supervisor || agent.teams.contains(queue.team()))
+                        && (agent.state == AgentState.AVAILABLE
+                                || agent.state == AgentState.BUSY
+                                || agent.state == AgentState.WRAP_UP)) {
+                    serving++;
+                }
+            }
+            return serving;
+        });
     }
 
     /**
