@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.switchboard.identity.Actor;
+import org.switchboard.identity.UserId;
 import org.switchboard.platform.Page;
 
 /**
@@ -87,6 +88,16 @@ public interface Cases {
 
     /** Ends an interaction; ending an ended one changes nothing. Publishes {@link InteractionEnded}. */
     InteractionView endInteraction(InteractionId id, @Nullable Actor actor);
+
+    /**
+     * Hands the case's active interactions (the contacts in progress: a chat session, a call, the customer's
+     * unanswered email) to an agent, for example when the agent accepts the case's work from routing; an
+     * interaction another agent held goes to this one. Ended interactions keep their agent.
+     *
+     * @return how many active interactions are now the agent's (0 when the case has none)
+     * @throws org.switchboard.platform.NotFoundException the case does not exist
+     */
+    int assignInteractions(CaseId id, UserId agent);
 
     /** The interactions of a case, oldest first. */
     List<InteractionView> interactions(CaseId id, @Nullable Actor actor);

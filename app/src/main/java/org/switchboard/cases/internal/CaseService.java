@@ -179,6 +179,19 @@ class CaseService implements Cases {
     }
 
     @Override
+    @Transactional
+    public int assignInteractions(CaseId id, UserId agent) {
+        // one statement on the routing's hot path; the case is looked up only when nothing was assigned
+        int assigned = jdbc.sql("update case_interaction set agent_id = ? where case_id = ? and state = 'active'")
+                .params(agent.value(), id.value())
+                .update();
+        if (assigned == 0) {
+            row(id, false);
+        }
+        return assigned;
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<InteractionView> interactions(CaseId id, @Nullable Actor actor) {
         visible(row(id, false), actor);

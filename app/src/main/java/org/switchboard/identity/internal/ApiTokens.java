@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.identity.Actor;
+import org.switchboard.identity.AgentProfileChanged;
+import org.switchboard.identity.UserDeactivated;
 import org.switchboard.identity.UserId;
 import org.switchboard.platform.Ids;
 import org.switchboard.platform.InvalidInputException;
@@ -32,6 +35,17 @@ public class ApiTokens {
     private final AuditTrail audit;
     private final Clock clock;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    /**
+     * A token authenticated within the last {@link #REMEMBERED} is not looked up again: an integration
+     * sending many requests a second costs one query per token and interval, not one per request.
+     * Revoking the token, deactivating its user or changing the user's profile forgets it at once.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+
+    private record Remembered(UUID tokenId, SwitchboardUserDetails user, Instant until) {}
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
@@ -95,6 +109,23 @@ public class ApiTokens {
             return;
         }
         audit.record(owner, "api_token.revoked", "api_token", id.toString(), Map.of());
+        remembered.values().removeIf(known -> known.tokenId().equals(id));
+    }
+
+    /** A deactivated user's tokens stop working at once. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(UserDeactivated event) {
+        forget(event.user());
+    }
+
+    /** A changed role, team or profile applies to the user's next request. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AgentProfileChanged event) {
+        forget(event.user());
+    }
+
+    private void forget(UserId user) {
+        remembered.values().removeIf(known -> known.user().actor().id().equals(user));
     }
 
     /** The user a presented token acts for; empty for an unknown or revoked token or an inactive user. */
@@ -102,21 +133,35 @@ public class ApiTokens {
         if (!SecretTokens.looksLikeApiToken(token)) {
             return Optional.empty();
         }
+        String hash = SecretTokens.hash(token);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        if (known != null && now.isBefore(known.until())) {
+            touch(known.tokenId());
+            return Optional.of(known.user());
+        }
         // One indexed lookup: the token, its user and the user's teams
         var match = jdbc.sql("select t.id as token_id, " + UserDirectory.COLUMNS + """
                          from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = ? and t.revoked_at is null""")
-                .param(SecretTokens.hash(token))
+                .param(hash)
                 .query((rs, n) -> new Object[] {Sql.uuid(rs, "token_id"), UserDirectory.details(rs)})
                 .optional();
         if (match.isEmpty()) {
+            remembered.remove(hash);
             return Optional.empty();
         }
         var user = (SwitchboardUserDetails) match.get()[1];
         if (!user.isEnabled()) {
+            remembered.remove(hash);
             return Optional.empty();
         }
-        touch((UUID) match.get()[0]);
+        UUID tokenId = (UUID) match.get()[0];
+        if (remembered.size() > 10_000) {
+            remembered.clear();
+        }
+        remembered.put(hash, new Remembered(tokenId, user, now.plus(REMEMBERED)));
+        touch(tokenId);
         return Optional.of(user);
     }
 

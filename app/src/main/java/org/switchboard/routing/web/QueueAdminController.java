@@ -1,6 +1,7 @@
 package org.switchboard.routing.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.cases.QueueId;
 import org.switchboard.identity.TeamId;
 import org.switchboard.identity.TeamSummary;
 import org.switchboard.identity.Users;
@@ -25,6 +28,9 @@ import org.switchboard.platform.StaleVersionException;
 import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.QueueDraft;
 import org.switchboard.routing.internal.Queues;
+import org.switchboard.routing.internal.dispatch.Dispatcher;
+import org.switchboard.routing.internal.dispatch.QueuePolicy;
+import org.switchboard.routing.internal.engine.Policy;
 
 /** The admin pages for queues: list, create, edit. Teams are shown and chosen by name. */
 @Controller
@@ -34,10 +40,84 @@ class QueueAdminController {
 
     private final Queues queues;
     private final Users users;
+    private final Dispatcher dispatcher;
 
-    QueueAdminController(Queues queues, Users users) {
+    QueueAdminController(Queues queues, Users users, Dispatcher dispatcher) {
         this.queues = queues;
         this.users = users;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * The routing policy form of a queue (overflow steps stay as they are: they are set through the API).
+     * Empty {@code maxWaiting} means no limit; empty {@code overflowQueue} refuses items beyond it.
+     */
+    @PostMapping("/{id}/policy")
+    String savePolicy(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "longest_idle") String policy,
+            @RequestParam(defaultValue = "0") String agingPerSecond,
+            @RequestParam(defaultValue = "0") String stickySeconds,
+            @RequestParam(defaultValue = "") String maxWaiting,
+            @RequestParam(defaultValue = "") String overflowQueue,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Queue queue = queues.get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Policy chosen = Policy.LONGEST_IDLE;
+        try {
+            chosen = Policy.fromWire(policy);
+        } catch (IllegalArgumentException e) {
+            errors.put("policy.policy", "must be one of longest_idle, most_skilled, least_occupied, round_robin");
+        }
+        double aging = 0;
+        try {
+            aging = Double.parseDouble(agingPerSecond.strip());
+            if (!(aging >= 0 && aging <= 100)) {
+                errors.put("policy.agingPerSecond", "must be a number between 0 and 100");
+            }
+        } catch (NumberFormatException e) {
+            errors.put("policy.agingPerSecond", "must be a number between 0 and 100");
+        }
+        int sticky = 0;
+        try {
+            sticky = Integer.parseInt(stickySeconds.strip());
+            if (sticky < 0 || sticky > 3600) {
+                errors.put("policy.stickySeconds", "must be between 0 and 3600");
+            }
+        } catch (NumberFormatException e) {
+            errors.put("policy.stickySeconds", "must be a whole number between 0 and 3600");
+        }
+        Integer max = null;
+        if (!maxWaiting.isBlank()) {
+            try {
+                max = Integer.parseInt(maxWaiting.strip());
+                if (max < 0 || max > 1_000_000) {
+                    errors.put("policy.maxWaiting", "must be between 0 and 1000000");
+                }
+            } catch (NumberFormatException e) {
+                errors.put("policy.maxWaiting", "must be a whole number, or empty for no limit");
+            }
+        }
+        QueueId overflow = null;
+        if (!overflowQueue.isBlank()) {
+            overflow = queues.queue(overflowQueue.strip()).map(Queue::id).orElse(null);
+            if (overflow == null || overflow.equals(queue.id())) {
+                errors.put("policy.overflowQueue", "must name another queue");
+            } else if (max == null) {
+                errors.put("policy.maxWaiting", "is required with an overflow queue");
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, QueueForm.of(queue), queue, errors, "routing.queue.invalid");
+        }
+        QueuePolicy current = dispatcher.policy(queue.id());
+        dispatcher.savePolicy(
+                queue.id(), new QueuePolicy(chosen, aging, sticky, max, overflow, current.overflowSteps()));
+        redirect.addFlashAttribute("policySaved", queue.name());
+        return "redirect:/admin/queues/" + queue.id();
     }
 
     /**
@@ -250,6 +330,16 @@ class QueueAdminController {
         model.addAttribute("queue", queue);
         model.addAttribute("errors", errors);
         model.addAttribute("errorKey", errorMessageKey);
+        if (queue != null) {
+            model.addAttribute("policy", dispatcher.policy(queue.id()));
+            model.addAttribute(
+                    "policies", Arrays.stream(Policy.values()).map(Policy::wire).toList());
+            model.addAttribute(
+                    "otherQueues",
+                    queues.list().stream()
+                            .filter(q -> !q.id().equals(queue.id()))
+                            .toList());
+        }
         return "routing/queue-form";
     }
 

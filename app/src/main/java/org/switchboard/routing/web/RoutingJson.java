@@ -50,7 +50,8 @@ final class RoutingJson {
             String status,
             @Nullable String agent,
             @Nullable String phone,
-            @Nullable String note) {
+            @Nullable String note,
+            @Nullable String preferredAgent) {
 
         static Item of(WorkItem item) {
             return new Item(
@@ -67,7 +68,8 @@ final class RoutingJson {
                     item.status(),
                     item.agent() == null ? null : item.agent().toString(),
                     item.phone(),
-                    item.note());
+                    item.note(),
+                    item.preferredAgent() == null ? null : item.preferredAgent().toString());
         }
     }
 

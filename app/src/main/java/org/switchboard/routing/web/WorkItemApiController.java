@@ -39,6 +39,7 @@ import org.switchboard.routing.internal.dispatch.QueueRouting;
 import org.switchboard.routing.internal.dispatch.Skill;
 import org.switchboard.routing.internal.dispatch.WorkIntake;
 import org.switchboard.routing.internal.dispatch.WorkItem;
+import org.switchboard.routing.internal.engine.CustomerTier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,9 +93,12 @@ class WorkItemApiController {
     // ---------------------------------------------------------------- work items
 
     /**
-     * Enqueues work: {@code {"queue", "channel", "caseId"?, "skills"?, "language"?, "priority"?}}. With a
-     * case and no priority the effective priority is computed as for cases (queue base + case priority +
-     * customer tier); without, it is the queue's base priority plus {@code priority}.
+     * Enqueues work: {@code {"queue", "channel", "caseId"?, "skills"?, "language"?, "priority"?, "tier"?,
+     * "preferredAgent"?}}. With a case and no priority the effective priority is computed as for cases
+     * (queue base + case priority + customer tier); without, it is the queue's base priority plus
+     * {@code priority} plus the tier's points (standard 0, gold 10, platinum 20). {@code preferredAgent} is
+     * offered the item first during the queue's sticky window (by default the customer's last agent). A
+     * full queue without an overflow queue is 409.
      */
     @PostMapping("/api/v1/work-items")
     ResponseEntity<RoutingJson.Placed> enqueue(@RequestBody(required = false) @Nullable JsonNode json) {
@@ -114,11 +118,22 @@ class WorkItemApiController {
         if (priority != null && (priority < 0 || priority > 1000)) {
             body.problem("priority", "must be between 0 and 1000");
         }
+        CustomerTier tier = CustomerTier.STANDARD;
+        String tierName = body.string("tier");
+        if (tierName != null) {
+            try {
+                tier = CustomerTier.fromWire(tierName);
+            } catch (IllegalArgumentException e) {
+                body.problem("tier", "must be one of standard, gold, platinum");
+            }
+        }
+        UserId preferred = body.has("preferredAgent") ? bodyAgent(body, "preferredAgent") : null;
         body.check();
+        // with a case (and no priority given) the customer's own tier counts; otherwise the given one
         int effective = view != null && priority == null
                 ? intake.effectivePriority(
                         queue, view.priority(), view.customer().id())
-                : queue.basePriority() + (priority == null ? 0 : priority);
+                : queue.basePriority() + (priority == null ? 0 : priority) + tier.priority();
         WorkItem item = dispatcher
                 .enqueue(new Dispatcher.Entry(
                         "case",
@@ -133,7 +148,9 @@ class WorkItemApiController {
                         null,
                         null,
                         null,
-                        "api"))
+                        "api",
+                        view == null ? null : view.customer().id().value(),
+                        preferred))
                 .orElseThrow(
                         () -> new org.switchboard.platform.ConflictException("The case has a live work item already"));
         return ResponseEntity.created(URI.create("/api/v1/work-items/" + item.id()))
@@ -187,7 +204,7 @@ class WorkItemApiController {
         return placed(item);
     }
 
-    /** Supervisors: {@code {"agent"}} assigns the item whatever the agent's state and capacity. */
+    /** Supervisors: {@code {"agent"}} assigns the item whatever the agent's state and skills, within its capacity (409). */
     @PostMapping("/api/v1/work-items/{id}/assign")
     @PreAuthorize("hasRole('SUPERVISOR')")
     RoutingJson.Item forceAssign(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode json) {

@@ -153,6 +153,18 @@ class LiveRoutingApiIT {
 
         var caseView = routing.supervisor.get("/api/v1/cases/" + caseId);
         assertThat(caseView.json().get("assignee").get("id").asString()).isEqualTo(agent.id());
+        // the customer's message is the case's active interaction: it is the agent's now too
+        JsonNode interactions = routing.supervisor
+                .get("/api/v1/cases/" + caseId + "/interactions")
+                .json()
+                .get("items");
+        assertThat(interactions.size()).isPositive();
+        for (JsonNode interaction : interactions) {
+            if (interaction.get("state").asString().equals("active")) {
+                assertThat(interaction.get("agent").get("id").asString()).isEqualTo(agent.id());
+            }
+        }
+        assertThat(interactions.findValuesAsString("state")).contains("active");
         JsonNode me = agent.current();
         assertThat(me.get("state").asString()).isEqualTo("busy");
         assertThat(me.get("work").get(0).get("caseId").asString()).isEqualTo(caseId);

@@ -34,6 +34,9 @@ import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.Queues;
+import org.switchboard.routing.internal.dispatch.Dispatcher;
+import org.switchboard.routing.internal.dispatch.QueuePolicy;
+import org.switchboard.routing.internal.engine.Policy;
 
 /**
  * The admin queue pages through the application's own filter chain (security, CSRF) and views. The
@@ -48,6 +51,9 @@ class QueueAdminPageIT {
 
     @Autowired
     Queues queues;
+
+    @Autowired
+    Dispatcher dispatcher;
 
     @LocalServerPort
     int port;
@@ -193,6 +199,50 @@ class QueueAdminPageIT {
         assertThat(Jsoup.parse(stale.getContentAsString()).select("[role=alert]"))
                 .isNotEmpty();
         assertThat(queues.get(queue.id().toString()).basePriority()).isEqualTo(20);
+    }
+
+    @Test
+    void anAdminSetsTheRoutingPolicyOnTheQueuePage() throws Exception {
+        var session = session(Role.ADMIN);
+        Queue queue = queues.create(new org.switchboard.routing.internal.QueueDraft(
+                "Policy " + run, team.toString(), List.of(), null, 10, true));
+        Queue other = queues.create(new org.switchboard.routing.internal.QueueDraft(
+                "Policy overflow " + run, team.toString(), List.of(), null, 10, true));
+        Document page = Jsoup.parse(
+                perform(get("/admin/queues/" + queue.id()).session(session)).getContentAsString());
+        assertThat(page.select("select#policy option[selected]").val()).isEqualTo("longest_idle");
+
+        var refused = perform(post("/admin/queues/" + queue.id() + "/policy")
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("policy", "most_skilled")
+                .param("agingPerSecond", "fast")
+                .param("overflowQueue", other.id().toString()));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        Document errors = Jsoup.parse(refused.getContentAsString());
+        assertThat(errors.select("#agingPerSecond[aria-invalid=true]")).isNotEmpty();
+        assertThat(errors.select("#maxWaiting[aria-invalid=true]")).isNotEmpty();
+        assertThat(dispatcher.policy(queue.id()).policy()).isEqualTo(Policy.LONGEST_IDLE);
+
+        var saved = perform(post("/admin/queues/" + queue.id() + "/policy")
+                .session(session)
+                .param("_csrf", csrf(page))
+                .param("policy", "most_skilled")
+                .param("agingPerSecond", "0.5")
+                .param("stickySeconds", "30")
+                .param("maxWaiting", "100")
+                .param("overflowQueue", other.id().toString()));
+        assertThat(saved.getStatus()).isEqualTo(302);
+        QueuePolicy policy = dispatcher.policy(queue.id());
+        assertThat(policy.policy()).isEqualTo(Policy.MOST_SKILLED);
+        assertThat(policy.agingPerSecond()).isEqualTo(0.5);
+        assertThat(policy.stickySeconds()).isEqualTo(30);
+        assertThat(policy.maxWaiting()).isEqualTo(100);
+        assertThat(policy.overflowQueue()).isEqualTo(other.id());
+        Document shown = Jsoup.parse(
+                perform(get("/admin/queues/" + queue.id()).session(session)).getContentAsString());
+        assertThat(shown.select("select#policy option[selected]").val()).isEqualTo("most_skilled");
+        assertThat(shown.select("select#overflowQueue option[selected]").text()).isEqualTo("Policy overflow " + run);
     }
 
     @Test

@@ -41,6 +41,11 @@ final class Agent {
     boolean supervisor;
     /** Work held per channel: offered and assigned items. */
     final Map<String, Integer> load = new HashMap<>();
+    /** The presence the routing engine was last told ({@code busy} is available to it, wrap-up away). */
+    org.switchboard.routing.internal.engine.Presence told = org.switchboard.routing.internal.engine.Presence.OFFLINE;
+    /** The specification the routing engine holds for this agent, null before it was defined. */
+    org.switchboard.routing.internal.engine.@Nullable AgentSpec spec;
+
     /** The agent's open offer, if any: one at a time. */
     java.util.@Nullable UUID openOffer;
 

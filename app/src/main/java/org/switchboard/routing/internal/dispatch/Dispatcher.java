@@ -3,11 +3,15 @@ package org.switchboard.routing.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +58,17 @@ import org.switchboard.routing.WorkItemOffered;
 import org.switchboard.routing.WorkItemQueued;
 import org.switchboard.routing.internal.Queue;
 import org.switchboard.routing.internal.Queues;
+import org.switchboard.routing.internal.engine.AgentSpec;
+import org.switchboard.routing.internal.engine.Channel;
+import org.switchboard.routing.internal.engine.CustomerTier;
+import org.switchboard.routing.internal.engine.Offer;
+import org.switchboard.routing.internal.engine.OfferRules;
+import org.switchboard.routing.internal.engine.OverflowStep;
+import org.switchboard.routing.internal.engine.Presence;
+import org.switchboard.routing.internal.engine.QueueSpec;
+import org.switchboard.routing.internal.engine.RoutingEngine;
+import org.switchboard.routing.internal.engine.SkillRequirement;
+import org.switchboard.routing.internal.engine.WorkItemSpec;
 
 /**
  * Live routing: agent presence, the universal queue of work items, offers and their expiry.
@@ -73,6 +88,8 @@ public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final String MISSED_OFFER = "missed offer";
     static final String DESKTOP_GONE = "desktop disconnected";
+    /** The team every queue admits: supervisors may take any queue's work. */
+    private static final String SUPERVISORS = "supervisors";
     /** The desktop session of presence changes made without a {@code Switchboard-Desktop} header. */
     public static final String API_DESKTOP = "api";
 
@@ -106,9 +123,30 @@ public class Dispatcher {
     /** open offers: offer id to (item, agent, expiry) */
     private final Map<UUID, OpenOffer> offers = new HashMap<>();
 
+    /** The matching decisions: the routing engine, rebuilt from the database at start. */
+    private RoutingEngine engine;
+    /** Open offer of each offered item. */
+    private final Map<UUID, UUID> offerOfItem = new HashMap<>();
+    /** Waiting items the engine does not hold while they may not be offered: queue closed, callback not due. */
+    private final Set<UUID> parked = new HashSet<>();
+    /** Queues the engine knows. */
+    private final Set<QueueId> defined = new HashSet<>();
+    /** The item a forced assignment is for (its engine event is recorded by the caller). */
+    private @Nullable UUID forcing;
+    /** The latest time read, to notice a clock set back (the engine's time never goes back). */
+    private Instant lastClock = Instant.EPOCH;
+
+    private final Map<QueueId, QueuePolicy> policies = new ConcurrentHashMap<>();
+    /** Estimated waits use today's mean handle time; it is read again after this long. */
+    private static final Duration HANDLE_TIME_REFRESH = Duration.ofSeconds(5);
+
+    private final Map<QueueId, HandleTime> handleTimes = new ConcurrentHashMap<>();
     private final Map<QueueId, QueueRouting> routing = new ConcurrentHashMap<>();
     private final Map<QueueId, Queue> queueCache = new ConcurrentHashMap<>();
     private volatile boolean ready;
+    private final java.util.concurrent.atomic.AtomicBoolean recovering =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong recoveries = new java.util.concurrent.atomic.AtomicLong();
 
     Dispatcher(
             RoutingStore store,
@@ -133,74 +171,147 @@ public class Dispatcher {
         this.profiles = profiles;
         this.cases = cases;
         this.push = push;
+        this.engine = new RoutingEngine(clock, OfferRules.LIVE_DESK);
+        journal.onRefused(this::recover);
+    }
+
+    /**
+     * A journal write was refused: memory (and the engine) decided on a state the database does not hold.
+     * Reloads both from the database, which withdraws open offers and routes again; concurrent refusals
+     * make one reload.
+     */
+    void recover() {
+        if (!recovering.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            log.warn("Routing reloads its state from the database after a refused write");
+            recoveries.incrementAndGet();
+            rebuild();
+        } catch (RuntimeException e) {
+            log.error("Routing could not reload its state after a refused write", e);
+        } finally {
+            recovering.set(false);
+        }
+    }
+
+    /** How many reloads after refused writes happened since start. */
+    public long recoveries() {
+        return recoveries.get();
     }
 
     // ------------------------------------------------------------------ start
 
     /**
-     * Rebuilds the memory from the database: offers open at the last stop are withdrawn (their items wait
-     * again, in the same place), waiting items are lined up in their order, assigned items count toward
-     * their agents' load.
+     * Rebuilds the memory and the routing engine from the database: offers open at the last stop are
+     * withdrawn (their items wait again, in the same place), assigned items count toward their agents'
+     * capacity, waiting items are lined up in their order, and the agents' presence is told to the engine,
+     * which then makes the offers due.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void rebuild() {
         journal.flush();
         lock.lock();
         try {
-            agents.clear();
-            items.clear();
-            lines.clear();
-            offers.clear();
-            queueCache.clear();
-            Instant now = clock.instant();
-            write(() -> {
-                for (OpenOffer offer : store.openOffers()) {
-                    store.endOffer(offer.offer(), "withdrawn", now);
-                    store.item(offer.item())
-                            .filter(item -> item.status().equals("offered"))
-                            .ifPresent(item -> {
-                                store.transition(item.id(), "offered", "waiting", null, now);
-                                publish(new OfferEnded(
-                                        Ids.newId(clock),
-                                        now,
-                                        item.id(),
-                                        offer.agent(),
-                                        item.queue(),
-                                        item.caseId(),
-                                        item.channel(),
-                                        offer.offer(),
-                                        "withdrawn"));
-                            });
-                }
-            });
-            journal.flush();
-            routing.clear();
-            routing.putAll(store.queueRouting());
-            reservedSeqs.clear();
-            seenEvents.clear();
-            for (RoutingStore.PresenceRow row : store.presences()) {
-                Agent agent = new Agent(row.agent(), row.state(), row.since());
-                agent.reason = row.reason();
-                agent.desktop = row.desktop();
-                agent.lastHeartbeat = row.lastHeartbeat();
-                refreshProfile(agent);
-                agents.put(agent.id, agent);
-            }
-            for (WorkItem item : store.liveItems()) {
-                items.put(item.id(), item);
-                if (item.status().equals("waiting")) {
-                    line(item.queue()).add(item);
-                } else if (item.agent() != null) {
-                    agent(item.agent()).take(item.channel());
-                }
-            }
-            ready = true;
-            dispatch();
-            journal.flush();
-            log.info("Routing rebuilt: {} live work items, {} agents with presence", items.size(), agents.size());
+            reload();
         } finally {
             lock.unlock();
+            pending.remove(); // reload waited for its writes itself
         }
+    }
+
+    /** The rebuild itself, under the lock. */
+    private void reload() {
+        ready = false;
+        agents.clear();
+        items.clear();
+        lines.clear();
+        offers.clear();
+        offerOfItem.clear();
+        parked.clear();
+        defined.clear();
+        queueCache.clear();
+        Instant now = clock.instant();
+        lastClock = now;
+        write(() -> {
+            for (OpenOffer offer : store.openOffers()) {
+                store.endOffer(offer.offer(), "withdrawn", now);
+                store.item(offer.item())
+                        .filter(item -> item.status().equals("offered"))
+                        .ifPresent(item -> {
+                            store.transition(item.id(), "offered", "waiting", null, now);
+                            publish(new OfferEnded(
+                                    Ids.newId(clock),
+                                    now,
+                                    item.id(),
+                                    offer.agent(),
+                                    item.queue(),
+                                    item.caseId(),
+                                    item.channel(),
+                                    offer.offer(),
+                                    "withdrawn"));
+                        });
+            }
+        });
+        journal.flush();
+        routing.clear();
+        routing.putAll(store.queueRouting());
+        policies.clear();
+        policies.putAll(store.queuePolicies());
+        reservedSeqs.clear();
+        seenEvents.clear();
+        engine = new RoutingEngine(clock, OfferRules.LIVE_DESK);
+        for (Queue queue : queues.list()) {
+            if (queue.active()) {
+                define(queue.id());
+            }
+        }
+        for (RoutingStore.PresenceRow row : store.presences()) {
+            Agent agent = new Agent(row.agent(), row.state(), row.since());
+            agent.reason = row.reason();
+            agent.desktop = row.desktop();
+            agent.lastHeartbeat = row.lastHeartbeat();
+            agents.put(agent.id, agent);
+            refreshProfile(agent);
+        }
+        List<WorkItem> waiting = new ArrayList<>();
+        for (WorkItem item : store.liveItems()) {
+            items.put(item.id(), item);
+            if (item.status().equals("waiting")) {
+                line(item.queue()).add(item);
+                waiting.add(item);
+            } else if (item.agent() != null) {
+                Agent agent = agent(item.agent());
+                agent.take(item.channel());
+                // the engine counts the work toward the agent's capacity: placed, then assigned
+                if (define(item.queue())) {
+                    try {
+                        engine.restore(List.of(spec(item)));
+                        engine.forceAssign(item.id().toString(), agent.id.toString());
+                    } catch (ConflictException | NotFoundException e) {
+                        log.warn(
+                                "Assigned work item {} does not fit its agent any more: {}", item.id(), e.getMessage());
+                        forgetInEngine(item.id());
+                    }
+                }
+            }
+        }
+        waiting.sort(WorkItem.LINE);
+        List<WorkItemSpec> restored = new ArrayList<>();
+        for (WorkItem item : waiting) {
+            if (offerable(item, now) && define(item.queue())) {
+                restored.add(spec(item));
+            } else {
+                parked.add(item.id());
+            }
+        }
+        ready = true;
+        apply(engine.restore(restored));
+        for (Agent agent : agents.values()) {
+            tellEngine(agent);
+        }
+        journal.flush();
+        log.info("Routing rebuilt: {} live work items, {} agents with presence", items.size(), agents.size());
     }
 
     // ------------------------------------------------------------------ presence
@@ -243,18 +354,15 @@ public class Dispatcher {
                         + properties.heartbeatTimeout().toSeconds()
                         + " s for its heartbeat to lapse");
             }
-            if ((state == AgentState.OFFLINE || state == AgentState.AWAY) && agent.openOffer != null) {
-                endOffer(agent.openOffer, "withdrawn", false);
-            }
             refreshProfile(agent);
             String holder = state == AgentState.OFFLINE ? null : (self ? desktop : agent.desktop);
-            change(agent, state, reason, self ? id.toString() : actor.id().toString(), holder, now);
             agent.wrapUpUntil = null;
             if (self) {
                 agent.lastHeartbeat = now;
             }
+            // going away or offline withdraws the open offer (the engine reports it), available may bring one
+            change(agent, state, reason, self ? id.toString() : actor.id().toString(), holder, now);
             savePresence(agent);
-            dispatch();
             return view(agent, user);
         });
     }
@@ -305,11 +413,36 @@ public class Dispatcher {
         savePresence(agent);
         write(() -> publish(event));
         pushToAgent(agent.id, "presence", "{\"agent\":\"" + agent.id + "\",\"state\":\"" + state.wire() + "\"}");
+        tellEngine(agent);
+    }
+
+    /**
+     * Tells the engine the agent's presence when its meaning for routing changed: available and busy agents
+     * take offers up to their capacity; away, wrap-up and offline ones take none (wrap-up is the
+     * dispatcher's, so the engine sees it as away).
+     */
+    private void tellEngine(Agent agent) {
+        Presence presence = switch (agent.state) {
+            case AVAILABLE, BUSY -> Presence.AVAILABLE;
+            case AWAY, WRAP_UP -> Presence.AWAY;
+            case OFFLINE -> Presence.OFFLINE;
+        };
+        if (presence == agent.told || !ready) {
+            return;
+        }
+        agent.told = presence;
+        apply(engine.setPresence(agent.id.toString(), presence, agent.reason));
     }
 
     // ------------------------------------------------------------------ work items
 
-    /** What enters the universal queue. */
+    /**
+     * What enters the universal queue.
+     *
+     * @param customer the customer the work is for (its last agent is the sticky agent), or null
+     * @param preferredAgent the agent offered it first during the queue's sticky window; null: the
+     *     customer's last agent when the queue has a sticky window
+     */
     public record Entry(
             String kind,
             @Nullable CaseId caseId,
@@ -323,13 +456,66 @@ public class Dispatcher {
             @Nullable String phone,
             @Nullable String note,
             @Nullable UUID sourceEvent,
-            String via) {}
+            String via,
+            @Nullable UUID customer,
+            @Nullable UserId preferredAgent) {
 
-    /** Enqueues an item; empty when it was enqueued before (same source event, or its case has a live item). */
+        public Entry(
+                String kind,
+                @Nullable CaseId caseId,
+                QueueId queue,
+                String channel,
+                List<Skill> skills,
+                @Nullable String language,
+                int priority,
+                @Nullable Instant enqueuedAt,
+                @Nullable Instant notBefore,
+                @Nullable String phone,
+                @Nullable String note,
+                @Nullable UUID sourceEvent,
+                String via) {
+            this(
+                    kind,
+                    caseId,
+                    queue,
+                    channel,
+                    skills,
+                    language,
+                    priority,
+                    enqueuedAt,
+                    notBefore,
+                    phone,
+                    note,
+                    sourceEvent,
+                    via,
+                    null,
+                    null);
+        }
+    }
+
+    /** A queue at its maximum size without an overflow queue refused an item. */
+    public static final class QueueFullException extends ConflictException {
+        public QueueFullException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Enqueues an item; empty when it was enqueued before (same source event, or its case has a live item).
+     *
+     * @throws QueueFullException the queue holds its maximum of waiting items and has no overflow queue
+     */
     public Optional<WorkItem> enqueue(Entry entry) {
         if (entry.sourceEvent() != null && store.eventSeen(entry.sourceEvent())) {
             return Optional.empty();
         }
+        UserId preferred = entry.preferredAgent();
+        if (preferred == null
+                && entry.customer() != null
+                && policy(entry.queue()).stickySeconds() > 0) {
+            preferred = store.lastAgentOf(entry.customer()).orElse(null);
+        }
+        UserId sticky = preferred;
         return locked(() -> {
             if (entry.sourceEvent() != null && !seenEvents.add(entry.sourceEvent())) {
                 return Optional.<WorkItem>empty();
@@ -358,27 +544,55 @@ public class Dispatcher {
                     "waiting",
                     null,
                     entry.phone(),
-                    entry.note());
+                    entry.note(),
+                    sticky);
+            if (sticky != null) {
+                agent(sticky); // the engine knows the agent, whatever its presence
+            }
+            List<org.switchboard.routing.internal.engine.RoutingEvent> decided = List.of();
+            if (offerable(item, now) && define(item.queue())) {
+                QueuePolicy policy = policy(item.queue());
+                if (policy.overflowQueue() != null) {
+                    define(policy.overflowQueue());
+                }
+                decided = engine.enqueue(spec(item));
+                for (var event : decided) {
+                    if (event instanceof org.switchboard.routing.internal.engine.RoutingEvent.ItemRejected rejected) {
+                        if (entry.sourceEvent() != null) {
+                            seenEvents.remove(entry.sourceEvent());
+                        }
+                        throw new QueueFullException("The queue is full: " + policy.maxWaiting() + " items wait ("
+                                + rejected.reason() + ")");
+                    }
+                    if (event instanceof org.switchboard.routing.internal.engine.RoutingEvent.ItemOverflowed over) {
+                        // a full queue sent the item to its overflow queue; it keeps its requirements
+                        item = item.inQueue(QueueId.parse(over.toQueue()));
+                    }
+                }
+            } else {
+                parked.add(item.id());
+            }
+            WorkItem queued = item;
             WorkItemQueued event = new WorkItemQueued(
                     Ids.newId(clock),
                     now,
-                    item.id(),
+                    queued.id(),
                     null,
-                    item.queue(),
-                    item.caseId(),
-                    item.channel(),
-                    item.kind(),
-                    item.priority(),
-                    entry.via());
+                    queued.queue(),
+                    queued.caseId(),
+                    queued.channel(),
+                    queued.kind(),
+                    queued.priority(),
+                    queued.queue().equals(entry.queue()) ? entry.via() : "overflow");
             write(() -> {
-                store.insert(item, entry.sourceEvent(), now);
+                store.insert(queued, entry.customer(), entry.sourceEvent(), now);
                 publish(event);
             });
-            items.put(item.id(), item);
-            line(item.queue()).add(item);
-            afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}"));
-            dispatch();
-            return Optional.of(items.get(item.id()));
+            items.put(queued.id(), queued);
+            line(queued.queue()).add(queued);
+            afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + queued.queue() + "\"}"));
+            apply(decided);
+            return Optional.of(items.get(queued.id()));
         });
     }
 
@@ -410,10 +624,8 @@ public class Dispatcher {
             if (item.status().equals("assigned")) {
                 throw new ConflictException("The work item is assigned; its agent completes or transfers it");
             }
-            withdrawOfferOf(item);
-            WorkItem current = items.get(id);
+            WorkItem current = takeOut(item);
             close(current, "cancelled", note);
-            dispatch();
             return current.with("cancelled", null);
         });
     }
@@ -426,8 +638,7 @@ public class Dispatcher {
                 throw new ConflictException("The work item is not assigned");
             }
             requireSelfOrSupervisor(item.agent(), actor);
-            close(item, "completed", null);
-            dispatch();
+            finish(item, "completed", null);
             return item.with("completed", item.agent());
         });
     }
@@ -451,20 +662,22 @@ public class Dispatcher {
     public void caseEnded(CaseId caseId) {
         locked(() -> {
             for (WorkItem item : List.copyOf(items.values())) {
-                if (caseId.equals(item.caseId()) && item.kind().equals("case")) {
-                    withdrawOfferOf(item);
+                if (caseId.equals(item.caseId()) && item.kind().equals("case") && items.containsKey(item.id())) {
                     WorkItem current = items.get(item.id());
-                    close(current, current.status().equals("assigned") ? "completed" : "cancelled", "case resolved");
+                    if (current.status().equals("assigned")) {
+                        finish(current, "completed", "case resolved");
+                    } else {
+                        close(takeOut(current), "cancelled", "case resolved");
+                    }
                 }
             }
-            dispatch();
             return null;
         });
     }
 
     /**
-     * Hands an item to another agent (assigned to them directly) or another queue (it waits there, at the
-     * end of its priority class), with a note.
+     * Hands an item to another agent (assigned to them directly, within their capacity) or another queue
+     * (it waits there, at the end of its priority class), with a note.
      */
     public WorkItem transfer(
             UUID id, @Nullable UserId toAgent, @Nullable QueueId toQueue, @Nullable String note, Actor actor) {
@@ -496,20 +709,69 @@ public class Dispatcher {
         });
     }
 
-    /** A supervisor assigns a waiting item to an agent, whatever the agent's state and capacity. */
+    /**
+     * A supervisor assigns a waiting item to an agent, whatever the agent's state and skills, within the
+     * agent's capacity on the item's channel (a conflict otherwise: no agent ever holds more).
+     */
     public WorkItem forceAssign(UUID id, UserId agent) {
         return locked(() -> assignDirectly(live(id), agent, "force", null));
     }
 
+    /**
+     * Takes a waiting or offered item out of routing (its open offer withdrawn): the engine forgets it, and
+     * it is returned as it is now (waiting). The caller closes or moves it.
+     */
+    private WorkItem takeOut(WorkItem item) {
+        if (!parked.remove(item.id())) {
+            apply(forgetInEngine(item.id()));
+        }
+        return items.get(item.id());
+    }
+
+    /** Removes an item from the engine; nothing when the engine does not hold it. */
+    private List<org.switchboard.routing.internal.engine.RoutingEvent> forgetInEngine(UUID id) {
+        try {
+            return engine.cancel(id.toString());
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /** Ends an assigned item (completed): its agent wraps up first when this was its last work. */
+    private void finish(WorkItem item, String outcome, @Nullable String note) {
+        Agent agent = item.agent() == null ? null : agents.get(item.agent());
+        Instant now = clock.instant();
+        if (agent != null
+                && agent.totalLoad() == 1
+                && agent.state == AgentState.BUSY
+                && settings(item.queue()).wrapUpSeconds() > 0) {
+            // wrap-up before the engine frees the capacity, so it offers the agent nothing meanwhile
+            agent.wrapUpUntil = now.plusSeconds(settings(item.queue()).wrapUpSeconds());
+            change(agent, AgentState.WRAP_UP, null, "system", agent.desktop, now);
+        }
+        try {
+            apply(engine.complete(item.id().toString(), false));
+        } catch (NotFoundException | ConflictException notHeld) {
+            // an item the engine does not hold (it did not fit its agent at a rebuild)
+        }
+        close(item, outcome, note);
+    }
+
     private WorkItem moveTo(WorkItem item, QueueId toQueue, boolean toFront, @Nullable String note, String via) {
-        withdrawOfferOf(item);
-        WorkItem current = items.get(item.id());
+        WorkItem current;
+        if (item.status().equals("assigned")) {
+            apply(forgetInEngine(item.id()));
+            current = items.get(item.id());
+        } else {
+            current = takeOut(item);
+        }
         Instant now = clock.instant();
         int priority = current.priority();
         Instant enqueuedAt = now;
         if (toFront) {
             // ahead of everything now waiting in the line: the highest priority there, and earliest time
             TreeSet<WorkItem> line = line(toQueue);
+            line.remove(current);
             priority =
                     line.isEmpty() ? priority : Math.max(priority, line.first().priority());
             enqueuedAt = line.isEmpty() ? now : line.first().enqueuedAt().minusMillis(1);
@@ -555,16 +817,66 @@ public class Dispatcher {
         items.put(moved.id(), moved);
         line(toQueue).add(moved);
         pushToSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");
-        dispatch();
+        place(moved, now);
         return moved;
+    }
+
+    /** A waiting item goes to the engine (which routes it at once), or is parked while it may not be offered. */
+    private void place(WorkItem item, Instant now) {
+        if (offerable(item, now) && define(item.queue())) {
+            apply(engine.restore(List.of(spec(item))));
+        } else {
+            parked.add(item.id());
+        }
     }
 
     private WorkItem assignDirectly(WorkItem item, UserId to, String how, @Nullable String note) {
         knownUser(to);
-        withdrawOfferOf(item);
-        WorkItem current = items.get(item.id());
         Agent target = agent(to);
         Instant now = clock.instant();
+        boolean wasParked = parked.remove(item.id());
+        if (wasParked && !define(item.queue())) {
+            parked.add(item.id());
+            throw new ConflictException("The work item's queue is no longer active");
+        }
+        UserId previous = item.status().equals("assigned") ? item.agent() : null;
+        if (previous != null) {
+            // the engine assigns only waiting or offered items: release it from its agent first
+            apply(forgetInEngine(item.id()));
+        }
+        if (wasParked || previous != null) {
+            // its events are not carried out: the assignment below withdraws any offer the engine made
+            engine.restore(List.of(spec(item)));
+        }
+        List<org.switchboard.routing.internal.engine.RoutingEvent> decided;
+        try {
+            decided = engine.forceAssign(item.id().toString(), to.toString());
+        } catch (ConflictException full) {
+            if (wasParked) {
+                apply(forgetInEngine(item.id()));
+                parked.add(item.id());
+            } else if (previous != null) {
+                // back to the agent who had it
+                try {
+                    apply(engine.forceAssign(item.id().toString(), previous.toString()));
+                } catch (ConflictException | NotFoundException e) {
+                    apply(forgetInEngine(item.id()));
+                }
+            }
+            throw new ConflictException("The agent has no free " + item.channel() + " capacity");
+        }
+        UUID openOffer = offerOfItem.get(item.id());
+        if (openOffer != null && to.equals(item.agent())) {
+            // the engine turned its offer to this very agent into the assignment
+            endOffer(openOffer, "withdrawn", false);
+        }
+        forcing = item.id();
+        try {
+            apply(decided);
+        } finally {
+            forcing = null;
+        }
+        WorkItem current = items.get(item.id());
         String from = current.status();
         write(() -> {
             if (!store.transition(current.id(), from, "assigned", to, now)) {
@@ -586,22 +898,10 @@ public class Dispatcher {
             agentReleases(agents.get(current.agent()), current, now);
         }
         line(current.queue()).remove(current);
-        WorkItem assigned = new WorkItem(
-                current.id(),
-                current.seq(),
-                current.kind(),
-                current.caseId(),
-                current.queue(),
-                current.channel(),
-                current.skills(),
-                current.language(),
-                current.priority(),
-                current.enqueuedAt(),
-                current.notBefore(),
-                "assigned",
-                to,
-                current.phone(),
-                note == null ? current.note() : note);
+        WorkItem assigned = current.with("assigned", to);
+        if (note != null) {
+            assigned = assigned.withNote(note);
+        }
         items.put(assigned.id(), assigned);
         target.take(current.channel());
         if (target.state == AgentState.AVAILABLE) {
@@ -609,18 +909,23 @@ public class Dispatcher {
         }
         pushToAgent(to, "work", "{\"workItem\":\"" + current.id() + "\"}");
         pushToSupervisors("queue", "{\"queue\":\"" + current.queue() + "\"}");
-        dispatch();
         return assigned;
     }
 
     // ------------------------------------------------------------------ offers
 
-    /** The agent accepts: the item is assigned to them, and so is its case. */
+    /** The agent accepts: the item is assigned to them, and so are its case and interaction. */
     public WorkItem accept(UUID offerId, Actor actor) {
         return locked(() -> {
             OpenOffer offer = openOffer(offerId);
             requireSelfOrSupervisor(offer.agent(), actor);
             WorkItem item = items.get(offer.item());
+            List<org.switchboard.routing.internal.engine.RoutingEvent> decided;
+            try {
+                decided = engine.accept(item.id().toString(), offer.agent().toString());
+            } catch (ConflictException | NotFoundException e) {
+                throw new ConflictException("The offer ended meanwhile");
+            }
             Instant now = clock.instant();
             write(() -> {
                 if (!store.endOffer(offerId, "accepted", now)
@@ -640,6 +945,7 @@ public class Dispatcher {
                         Duration.between(item.enqueuedAt(), now).toMillis()));
             });
             offers.remove(offerId);
+            offerOfItem.remove(item.id());
             Agent agent = agents.get(offer.agent());
             agent.openOffer = null;
             WorkItem assigned = item.with("assigned", offer.agent());
@@ -649,7 +955,8 @@ public class Dispatcher {
             }
             pushToAgent(agent.id, "work", "{\"workItem\":\"" + item.id() + "\"}");
             pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
-            dispatch();
+            // the agent may take more now that its offer is answered
+            apply(decided);
             return assigned;
         });
     }
@@ -659,8 +966,11 @@ public class Dispatcher {
         return locked(() -> {
             OpenOffer offer = openOffer(offerId);
             requireSelfOrSupervisor(offer.agent(), actor);
-            endOffer(offerId, "declined", true);
-            dispatch();
+            try {
+                apply(engine.decline(offer.item().toString(), offer.agent().toString()));
+            } catch (ConflictException | NotFoundException e) {
+                throw new ConflictException("The offer ended meanwhile");
+            }
             return items.get(offer.item());
         });
     }
@@ -686,6 +996,7 @@ public class Dispatcher {
             return;
         }
         WorkItem item = items.get(offer.item());
+        offerOfItem.remove(item.id());
         Agent agent = agents.get(offer.agent());
         Instant now = clock.instant();
         write(() -> {
@@ -708,102 +1019,53 @@ public class Dispatcher {
         agent.openOffer = null;
         agent.release(item.channel());
         if (agentMissed) {
+            // the engine turned the agent away already
+            agent.told = Presence.AWAY;
             change(agent, AgentState.AWAY, MISSED_OFFER, "system", agent.desktop, now);
         }
         pushToAgent(agent.id, "offer", "{\"offer\":\"" + offerId + "\",\"outcome\":\"" + outcome + "\"}");
     }
 
-    private void withdrawOfferOf(WorkItem item) {
-        if (item.status().equals("offered")) {
-            offers.values().stream()
-                    .filter(o -> o.item().equals(item.id()))
-                    .map(OpenOffer::offer)
-                    .findFirst()
-                    .ifPresent(offer -> endOffer(offer, "withdrawn", false));
+    // ------------------------------------------------------------------ the engine's decisions
+
+    /**
+     * Carries out what the routing engine decided, in its order: each offer, auto-assignment and ended
+     * offer becomes journal writes (committed before anyone is told), memory and pushes. The engine's
+     * presence changes are not copied: the dispatcher keeps the presence (busy, wrap-up) and tells the
+     * engine what it means for routing.
+     */
+    private void apply(List<org.switchboard.routing.internal.engine.RoutingEvent> decided) {
+        for (var event : decided) {
+            switch (event) {
+                case org.switchboard.routing.internal.engine.RoutingEvent.OfferMade made -> offered(made.offer());
+                case org.switchboard.routing.internal.engine.RoutingEvent.OfferDeclined declined ->
+                    ended(declined.offer(), "declined", true);
+                case org.switchboard.routing.internal.engine.RoutingEvent.OfferExpired expired ->
+                    ended(expired.offer(), "expired", true);
+                case org.switchboard.routing.internal.engine.RoutingEvent.OfferWithdrawn withdrawn ->
+                    ended(withdrawn.offer(), "withdrawn", false);
+                case org.switchboard.routing.internal.engine.RoutingEvent.ItemAssigned assigned -> {
+                    if (!assigned.offered() && !UUID.fromString(assigned.item()).equals(forcing)) {
+                        autoAssigned(assigned);
+                    }
+                }
+                default -> {
+                    // queued, released and presence changes: the dispatcher records those itself
+                }
+            }
         }
     }
 
-    // ------------------------------------------------------------------ dispatch
-
-    /** Offers waiting items to eligible agents until no more match. Called under the lock after every change. */
-    private void dispatch() {
-        if (!ready) {
+    private void offered(Offer offer) {
+        WorkItem item = items.get(UUID.fromString(offer.item()));
+        Agent agent = agents.get(UserId.parse(offer.agent()));
+        if (item == null || agent == null || !item.status().equals("waiting")) {
+            log.warn("The routing engine offered {} which is not waiting here; withdrawn", offer.item());
             return;
         }
-        Instant now = clock.instant();
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            // only agents that may take an offer now are looked at, and only the heads of the lines
-            List<Agent> readyAgents = new ArrayList<>();
-            for (Agent agent : agents.values()) {
-                if ((agent.state == AgentState.AVAILABLE || agent.state == AgentState.BUSY)
-                        && agent.openOffer == null) {
-                    readyAgents.add(agent);
-                }
-            }
-            if (readyAgents.isEmpty()) {
-                return;
-            }
-            for (Map.Entry<QueueId, TreeSet<WorkItem>> entry : lines.entrySet()) {
-                if (entry.getValue().isEmpty()) {
-                    continue;
-                }
-                QueueRouting settings = settings(entry.getKey());
-                Queue queue = queue(entry.getKey());
-                if (queue == null || !settings.openAt(now)) {
-                    continue;
-                }
-                List<Agent> candidates = new ArrayList<>();
-                for (Agent agent : readyAgents) {
-                    if (agent.openOffer == null && (agent.supervisor || agent.teams.contains(queue.team()))) {
-                        candidates.add(agent);
-                    }
-                }
-                if (candidates.isEmpty()) {
-                    continue;
-                }
-                List<WorkItem> heads =
-                        entry.getValue().stream().limit(properties.scanDepth()).toList();
-                for (WorkItem item : heads) {
-                    if (item.notBefore() != null && item.notBefore().isAfter(now)) {
-                        continue;
-                    }
-                    Agent agent = choose(item, candidates);
-                    if (agent == null) {
-                        continue;
-                    }
-                    if (settings.autoAssign()) {
-                        assignDirectly(item, agent.id, "auto", null);
-                        return; // assignDirectly dispatched again
-                    }
-                    offer(item, agent, settings, now);
-                    progress = true;
-                }
-            }
-        }
-    }
-
-    /** Longest idle among the candidates (ready agents of the queue's team) that may take the item now. */
-    private @Nullable Agent choose(WorkItem item, List<Agent> candidates) {
-        Agent best = null;
-        for (Agent agent : candidates) {
-            if (agent.openOffer != null
-                    || agent.load(item.channel()) >= agent.capacity(item.channel())
-                    || !agent.speaks(item.language())
-                    || !item.skills().stream().allMatch(agent::proficient)) {
-                continue;
-            }
-            if (best == null || agent.idleSince.isBefore(best.idleSince)) {
-                best = agent;
-            }
-        }
-        return best;
-    }
-
-    private void offer(WorkItem item, Agent agent, QueueRouting settings, Instant now) {
         UUID offerId = Ids.newId(clock);
-        Instant expires = now.plusSeconds(settings.offerSeconds());
+        Instant now = offer.offeredAt();
+        Instant expires = offer.expiresAt();
         write(() -> {
             if (!store.transition(item.id(), "waiting", "offered", agent.id, now)) {
                 throw new IllegalStateException("work item " + item.id() + " is not waiting");
@@ -823,6 +1085,7 @@ public class Dispatcher {
         line(item.queue()).remove(item);
         items.put(item.id(), item.with("offered", agent.id));
         offers.put(offerId, new OpenOffer(offerId, item.id(), agent.id, expires));
+        offerOfItem.put(item.id(), offerId);
         agent.openOffer = offerId;
         agent.take(item.channel());
         pushToAgent(
@@ -831,9 +1094,206 @@ public class Dispatcher {
                 "{\"offer\":\"" + offerId + "\",\"workItem\":\"" + item.id() + "\",\"expiresAt\":\"" + expires + "\"}");
     }
 
+    private void ended(Offer offer, String outcome, boolean agentMissed) {
+        UUID offerId = offerOfItem.get(UUID.fromString(offer.item()));
+        if (offerId != null) {
+            endOffer(offerId, outcome, agentMissed);
+        }
+    }
+
+    /** An auto-assign queue's item went straight to an agent. */
+    private void autoAssigned(org.switchboard.routing.internal.engine.RoutingEvent.ItemAssigned assigned) {
+        WorkItem item = items.get(UUID.fromString(assigned.item()));
+        UserId to = UserId.parse(assigned.agent());
+        if (item == null || !item.status().equals("waiting")) {
+            return;
+        }
+        Agent agent = agent(to);
+        Instant now = assigned.at();
+        write(() -> {
+            if (!store.transition(item.id(), "waiting", "assigned", to, now)) {
+                throw new ConflictException("The work item changed meanwhile");
+            }
+            assignCase(item, to);
+            publish(new WorkItemAssigned(
+                    Ids.newId(clock),
+                    now,
+                    item.id(),
+                    to,
+                    item.queue(),
+                    item.caseId(),
+                    item.channel(),
+                    "auto",
+                    Duration.between(item.enqueuedAt(), now).toMillis()));
+        });
+        line(item.queue()).remove(item);
+        items.put(item.id(), item.with("assigned", to));
+        agent.take(item.channel());
+        if (agent.state == AgentState.AVAILABLE) {
+            change(agent, AgentState.BUSY, null, "system", agent.desktop, now);
+        }
+        pushToAgent(to, "work", "{\"workItem\":\"" + item.id() + "\"}");
+        pushToSupervisors("queue", "{\"queue\":\"" + item.queue() + "\"}");
+    }
+
+    /** Whether a waiting item may be offered now: its queue is open and a scheduled callback is due. */
+    private boolean offerable(WorkItem item, Instant now) {
+        return (item.notBefore() == null || !item.notBefore().isAfter(now))
+                && settings(item.queue()).openAt(now);
+    }
+
+    /**
+     * Makes sure the engine knows the queue (defined from the queue, its settings and its policy); false
+     * when the queue does not exist.
+     */
+    private boolean define(QueueId id) {
+        if (defined.contains(id)) {
+            return true;
+        }
+        QueueSpec spec = queueSpec(id);
+        if (spec == null) {
+            return false;
+        }
+        defined.add(id);
+        QueuePolicy policy = policy(id);
+        // the queues a policy points at must be known first
+        if (policy.overflowQueue() != null) {
+            define(policy.overflowQueue());
+        }
+        for (QueuePolicy.Step step : policy.overflowSteps()) {
+            for (String other : step.addQueues()) {
+                define(QueueId.parse(other));
+            }
+        }
+        apply(engine.defineQueue(spec));
+        return true;
+    }
+
+    /** Tells the engine a queue's changed settings or policy. */
+    private void redefine(QueueId id) {
+        if (!defined.contains(id)) {
+            define(id);
+            return;
+        }
+        QueueSpec spec = queueSpec(id);
+        if (spec != null) {
+            apply(engine.defineQueue(spec));
+        }
+    }
+
+    private @Nullable QueueSpec queueSpec(QueueId id) {
+        Queue queue = queue(id);
+        if (queue == null) {
+            return null;
+        }
+        QueueRouting settings = settings(id);
+        QueuePolicy policy = policy(id);
+        List<OverflowStep> steps = new ArrayList<>();
+        for (QueuePolicy.Step step : policy.overflowSteps()) {
+            steps.add(new OverflowStep(
+                    step.afterSeconds(), step.relaxProficiencyBy(), step.addTeams(), step.addQueues()));
+        }
+        // The item's own skills, language and priority (queue base + case + tier, computed at intake) are
+        // what the engine sees; the queue adds its policy, team, timers and limits. Wrap-up is the
+        // dispatcher's (the engine sees a wrapping agent as away).
+        return QueueSpec.of(id.toString(), Channel.EMAIL)
+                .withPolicy(policy.policy())
+                .withAging(policy.agingPerSecond())
+                .withTeams(Set.of(queue.team().toString(), SUPERVISORS))
+                .withOverflow(steps)
+                .withSticky(policy.stickySeconds())
+                .withMaxWaiting(
+                        policy.maxWaiting() == null ? Integer.MAX_VALUE : policy.maxWaiting(),
+                        policy.overflowQueue() == null || policy.overflowQueue().equals(id)
+                                ? null
+                                : policy.overflowQueue().toString())
+                .withOfferTimeout(settings.offerSeconds())
+                .withAutoAssign(settings.autoAssign())
+                .withWrapUp(0);
+    }
+
+    /** The engine's view of a work item. */
+    private static WorkItemSpec spec(WorkItem item) {
+        return WorkItemSpec.of(item.id().toString(), item.queue().toString())
+                .withChannel(Channel.fromWire(item.channel()))
+                .withSkills(item.skills().stream()
+                        .map(s -> new SkillRequirement(s.skill().toLowerCase(Locale.ROOT), s.minProficiency()))
+                        .toList())
+                .withLanguage(item.language() == null ? null : item.language().toLowerCase(Locale.ROOT))
+                .withPriority(item.priority(), CustomerTier.STANDARD)
+                .withPreferredAgent(
+                        item.preferredAgent() == null
+                                ? null
+                                : item.preferredAgent().toString())
+                .withEnqueuedAt(item.enqueuedAt());
+    }
+
+    /** The engine's view of an agent: the profile's skills, languages and capacities, the agent's teams. */
+    private static AgentSpec agentSpec(Agent agent) {
+        Map<String, Integer> skills = new HashMap<>();
+        List<String> languages = List.of();
+        if (agent.profile != null) {
+            agent.profile.skills().forEach((skill, level) -> {
+                if (level != null && level >= 1) {
+                    skills.put(skill.toLowerCase(Locale.ROOT), Math.min(level, 10));
+                }
+            });
+            languages = agent.profile.languages();
+        }
+        Set<String> teams = new HashSet<>();
+        agent.teams.forEach(team -> teams.add(team.toString()));
+        if (agent.supervisor) {
+            teams.add(SUPERVISORS);
+        }
+        Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            capacity.put(channel, Math.max(0, agent.capacity(channel.wire())));
+        }
+        return new AgentSpec(
+                agent.id.toString(),
+                skills,
+                languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()),
+                teams,
+                capacity);
+    }
+
+    /** Brings parked items whose time came into the engine, and parks waiting items of queues that closed. */
+    private void reviewParking(Instant now) {
+        if (!parked.isEmpty()) {
+            List<WorkItem> due = new ArrayList<>();
+            for (UUID id : parked) {
+                WorkItem item = items.get(id);
+                if (item != null && item.status().equals("waiting") && offerable(item, now) && define(item.queue())) {
+                    due.add(item);
+                }
+            }
+            if (!due.isEmpty()) {
+                due.sort(WorkItem.LINE);
+                due.forEach(item -> parked.remove(item.id()));
+                apply(engine.restore(due.stream().map(Dispatcher::spec).toList()));
+            }
+        }
+        Set<QueueId> closed = new HashSet<>();
+        routing.forEach((queue, settings) -> {
+            if (settings.hasHours() && !settings.openAt(now)) {
+                closed.add(queue);
+            }
+        });
+        if (!closed.isEmpty()) {
+            for (WorkItem item : items.values()) {
+                if (closed.contains(item.queue()) && item.status().equals("waiting") && parked.add(item.id())) {
+                    apply(forgetInEngine(item.id()));
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ timers
 
-    /** Offer expiry, wrap-up limits, lapsed heartbeats and scheduled callbacks coming due. */
+    /**
+     * Time-driven routing: the engine's deadlines (offer expiry, overflow steps, sticky windows), wrap-up
+     * limits, lapsed heartbeats, scheduled callbacks coming due and queues opening or closing.
+     */
     @Scheduled(fixedRateString = "${switchboard.routing.sweep-interval:1s}")
     public void sweep() {
         if (!ready) {
@@ -841,11 +1301,12 @@ public class Dispatcher {
         }
         locked(() -> {
             Instant now = clock.instant();
-            for (OpenOffer offer : List.copyOf(offers.values())) {
-                if (!offer.expiresAt().isAfter(now)) {
-                    endOffer(offer.offer(), "expired", true);
-                }
+            if (lastClock.isAfter(now.plusSeconds(1))) {
+                // a call read the clock ahead (a test backdating into the future): time goes on from now
+                engine.resetTime();
             }
+            lastClock = now;
+            apply(engine.advance());
             for (Agent agent : agents.values()) {
                 if (agent.wrapUpUntil != null && !agent.wrapUpUntil.isAfter(now) && agent.state == AgentState.WRAP_UP) {
                     agent.wrapUpUntil = null;
@@ -859,10 +1320,8 @@ public class Dispatcher {
                                 || agent.lastHeartbeat
                                         .plus(properties.heartbeatTimeout())
                                         .isBefore(now))) {
-                    if (agent.openOffer != null) {
-                        endOffer(agent.openOffer, "withdrawn", false);
-                    }
                     if (agent.state != AgentState.AWAY) {
+                        // turning away withdraws the open offer (the engine reports it)
                         change(agent, AgentState.AWAY, DESKTOP_GONE, "system", null, now);
                     } else {
                         agent.desktop = null;
@@ -870,7 +1329,7 @@ public class Dispatcher {
                     }
                 }
             }
-            dispatch();
+            reviewParking(now);
             return null;
         });
         push.heartbeat();
@@ -900,12 +1359,47 @@ public class Dispatcher {
         List<WorkItem> line = line(item.queue(), Integer.MAX_VALUE);
         int position =
                 1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
-        QueueStats stats = stats(item.queue());
-        double handle = stats.meanHandleSeconds() > 0
-                ? stats.meanHandleSeconds()
-                : properties.defaultHandleTime().toSeconds();
-        int serving = Math.max(1, stats.available() + stats.busy());
+        double mean = meanHandleSeconds(item.queue());
+        double handle = mean > 0 ? mean : properties.defaultHandleTime().toSeconds();
+        int serving = Math.max(1, serving(item.queue()));
         return new Position(position, Math.round(Math.ceil(position * handle / serving)));
+    }
+
+    /** Today's mean handle time of a queue, read from the database at most every few seconds. */
+    private double meanHandleSeconds(QueueId id) {
+        Instant now = clock.instant();
+        HandleTime known = handleTimes.get(id);
+        if (known != null && known.until().isAfter(now)) {
+            return known.seconds();
+        }
+        ZoneId zone = settings(id).timeZone();
+        Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        double seconds =
+                store.figures(id, startOfDay, properties.serviceLevelSeconds()).meanHandleSeconds();
+        handleTimes.put(id, new HandleTime(seconds, now.plus(HANDLE_TIME_REFRESH)));
+        return seconds;
+    }
+
+    private record HandleTime(double seconds, Instant until) {}
+
+    /** Agents of the queue who are serving: available, busy or wrapping up (as the statistics count them). */
+    private int serving(QueueId id) {
+        Queue queue = queue(id);
+        if (queue == null) {
+            return 0;
+        }
+        return locked(() -> {
+            int serving = 0;
+            for (Agent agent : agents.values()) {
+                if ((agent.supervisor || agent.teams.contains(queue.team()))
+                        && (agent.state == AgentState.AVAILABLE
+                                || agent.state == AgentState.BUSY
+                                || agent.state == AgentState.WRAP_UP)) {
+                    serving++;
+                }
+            }
+            return serving;
+        });
     }
 
     /**
@@ -981,13 +1475,37 @@ public class Dispatcher {
         return routing.getOrDefault(queue, QueueRouting.DEFAULT);
     }
 
-    /** Saves a queue's settings and hours; a queue that opens dispatches at once. */
+    /** Saves a queue's settings and hours; a queue that opens routes its waiting items at once. */
     public QueueRouting saveSettings(QueueId queue, QueueRouting settings) {
         return locked(() -> {
             write(() -> store.saveQueueRouting(queue, settings));
             routing.put(queue, settings);
-            dispatch();
+            redefine(queue);
+            reviewParking(clock.instant());
             return settings;
+        });
+    }
+
+    /** A queue's routing policy (the default one until an admin sets it). */
+    public QueuePolicy policy(QueueId queue) {
+        return policies.getOrDefault(queue, QueuePolicy.DEFAULT);
+    }
+
+    /** Saves a queue's routing policy; it applies at once, to the items waiting too. */
+    public QueuePolicy savePolicy(QueueId queue, QueuePolicy policy) {
+        return locked(() -> {
+            write(() -> store.saveQueuePolicy(queue, policy));
+            policies.put(queue, policy);
+            if (policy.overflowQueue() != null) {
+                define(policy.overflowQueue());
+            }
+            for (QueuePolicy.Step step : policy.overflowSteps()) {
+                for (String other : step.addQueues()) {
+                    define(QueueId.parse(other));
+                }
+            }
+            redefine(queue);
+            return policy;
         });
     }
 
@@ -1061,9 +1579,11 @@ public class Dispatcher {
         pushToAgent(agent.id, "work", "{}");
     }
 
+    /** The case and its active interactions become the agent's (in the journal's transaction). */
     private void assignCase(WorkItem item, UserId agent) {
         if (item.caseId() != null) {
             cases.change(item.caseId(), CaseChange.assign(agent), null, null);
+            cases.assignInteractions(item.caseId(), agent);
         }
     }
 
@@ -1094,6 +1614,11 @@ public class Dispatcher {
         agent.teams = users.teamsOf(agent.id);
         agent.supervisor =
                 users.find(agent.id).map(u -> u.role().atLeast(Role.SUPERVISOR)).orElse(false);
+        AgentSpec spec = agentSpec(agent);
+        if (!spec.equals(agent.spec)) {
+            agent.spec = spec;
+            apply(engine.defineAgent(spec));
+        }
     }
 
     private UserSummary knownUser(UserId id) {
@@ -1112,7 +1637,10 @@ public class Dispatcher {
 
     /** Appends database work to the journal; the calling API request waits for its commit. */
     private void write(Runnable work) {
-        pending.set(journal.write(work));
+        CompletableFuture<Void> written = journal.write(work);
+        CompletableFuture<Void> earlier = pending.get();
+        // the call waits for all its writes: one refused fails it
+        pending.set(earlier == null ? written : CompletableFuture.allOf(earlier, written));
     }
 
     private void afterCommit(Runnable action) {
@@ -1142,6 +1670,10 @@ public class Dispatcher {
         lock.lock();
         T result;
         try {
+            Instant now = clock.instant();
+            if (now.isAfter(lastClock)) {
+                lastClock = now;
+            }
             result = action.get();
         } finally {
             lock.unlock();
@@ -1154,7 +1686,10 @@ public class Dispatcher {
                     written.get(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException e) {
+                } catch (ExecutionException refused) {
+                    throw new ConflictException("A routing decision could not be stored (the data changed"
+                            + " meanwhile); routing reloads its state from the database: try again");
+                } catch (TimeoutException e) {
                     throw new IllegalStateException("Routing could not write its decision", e);
                 }
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (group commit), and only then runs their after-commit actions (pushes to desktops) and completes their
  * futures, which the API call waits for before it answers. So the database always holds a prefix of the
  * decisions in their order: a crash loses only decisions nobody was told about, and a restart rebuilds a
- * consistent state from it.
+ * consistent state from it. A write the database refuses (a row changed outside routing) fails the call
+ * that made it, and the dispatcher reloads its memory from the database ({@link #onRefused}).
  */
 @Component
 class Journal implements DisposableBean {
@@ -33,6 +35,9 @@ class Journal implements DisposableBean {
     private record AfterCommit(Runnable action) implements Entry {}
 
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    /** What to run (on another thread) after a write was refused: the dispatcher reloads from the database. */
+    private volatile @Nullable Runnable recovery;
+
     private final TransactionTemplate transactions;
     private final Thread writer;
     private volatile boolean running = true;
@@ -47,6 +52,15 @@ class Journal implements DisposableBean {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Write(work, done));
         return done;
+    }
+
+    /**
+     * Sets what runs after a write was refused (its transaction failed on its own): the memory that made
+     * the decision no longer matches the database, so the dispatcher reloads from it. Runs on a thread of
+     * its own, never on the writer's.
+     */
+    void onRefused(Runnable action) {
+        this.recovery = action;
     }
 
     /** Runs {@code action} after every write appended before it has committed. */
@@ -86,18 +100,26 @@ class Journal implements DisposableBean {
                 .filter(Write.class::isInstance)
                 .map(Write.class::cast)
                 .toList();
+        boolean refused = false;
         try {
             transactions.executeWithoutResult(
                     status -> writes.forEach(w -> w.work().run()));
         } catch (RuntimeException batchFailed) {
-            // one write did not fit (e.g. a row changed outside routing): apply the others one by one
+            // one write did not fit (e.g. a row changed outside routing): apply the others one by one; the
+            // refused one fails its caller, and the dispatcher reloads its memory from the database
             for (Write write : writes) {
                 try {
                     transactions.executeWithoutResult(status -> write.work().run());
                 } catch (RuntimeException e) {
-                    log.warn("A routing write was refused and skipped: {}", e.getMessage());
+                    log.warn("A routing write was refused; routing reloads its state: {}", e.getMessage());
+                    write.done().completeExceptionally(e);
+                    refused = true;
                 }
             }
+        }
+        Runnable recover = recovery;
+        if (refused && recover != null) {
+            Thread.ofVirtual().name("routing-recovery").start(recover);
         }
         for (Entry entry : batch) {
             switch (entry) {

@@ -11,13 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often offer expiry, wrap-up limits and heartbeats are checked
  * @param defaultHandleTime the handle time assumed for estimated waits before a queue has completed work today
  * @param serviceLevelSeconds the answer threshold of the supervisor view's service level
- * @param scanDepth how many waiting items of one queue are looked at per dispatch round when the head
- *     item finds no agent (items needing other skills may still match)
  */
 @ConfigurationProperties("switchboard.routing")
 public record RoutingProperties(
         @DefaultValue("30s") Duration heartbeatTimeout,
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("300s") Duration defaultHandleTime,
-        @DefaultValue("20") int serviceLevelSeconds,
-        @DefaultValue("50") int scanDepth) {}
+        @DefaultValue("20") int serviceLevelSeconds) {}

@@ -19,6 +19,7 @@ import org.switchboard.cases.CaseId;
 import org.switchboard.cases.QueueId;
 import org.switchboard.identity.UserId;
 import org.switchboard.routing.AgentState;
+import org.switchboard.routing.internal.engine.Policy;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,7 @@ class RoutingStore {
 
     private static final String ITEM_COLUMNS = """
             id, seq, kind, case_id, queue_id, channel, skills::text as skills, language, priority, enqueued_at,
-            not_before, status, agent_id, phone, note""";
+            not_before, status, agent_id, phone, note, preferred_agent""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -94,11 +95,12 @@ class RoutingStore {
     }
 
     /** Inserts a waiting item decided in memory (its sequence number included). */
-    void insert(WorkItem item, @Nullable UUID sourceEvent, Instant now) {
+    void insert(WorkItem item, @Nullable UUID customer, @Nullable UUID sourceEvent, Instant now) {
         jdbc.sql("""
                         insert into work_item (id, seq, kind, case_id, queue_id, channel, skills, language, priority,
-                            enqueued_at, not_before, status, phone, note, source_event, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)""")
+                            enqueued_at, not_before, status, phone, note, source_event, updated_at, customer_id,
+                            preferred_agent)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)""")
                 .params(
                         item.id(),
                         item.seq(),
@@ -114,8 +116,22 @@ class RoutingStore {
                         item.phone(),
                         item.note(),
                         sourceEvent,
-                        utc(now))
+                        utc(now),
+                        customer,
+                        item.preferredAgent() == null
+                                ? null
+                                : item.preferredAgent().value())
                 .update();
+    }
+
+    /** The agent who was last assigned work of this customer, for the sticky agent. */
+    Optional<UserId> lastAgentOf(UUID customer) {
+        return jdbc.sql("""
+                        select agent_id from work_item where customer_id = ? and assigned_at is not null
+                        and agent_id is not null order by assigned_at desc limit 1""")
+                .param(customer)
+                .query((rs, n) -> new UserId(rs.getObject("agent_id", UUID.class)))
+                .optional();
     }
 
     boolean eventSeen(UUID sourceEvent) {
@@ -249,6 +265,60 @@ class RoutingStore {
         return all;
     }
 
+    Map<QueueId, QueuePolicy> queuePolicies() {
+        Map<QueueId, QueuePolicy> all = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select queue_id, policy, aging_per_second, sticky_seconds, max_waiting, overflow_queue,
+                            when_full, overflow_steps::text as overflow_steps from queue_routing""")
+                .query((rs, n) -> {
+                    int max = rs.getInt("max_waiting");
+                    Integer maxWaiting = rs.wasNull() ? null : max;
+                    UUID overflow = rs.getObject("overflow_queue", UUID.class);
+                    all.put(
+                            new QueueId(rs.getObject("queue_id", UUID.class)),
+                            new QueuePolicy(
+                                    Policy.fromWire(rs.getString("policy")),
+                                    rs.getDouble("aging_per_second"),
+                                    rs.getInt("sticky_seconds"),
+                                    maxWaiting,
+                                    overflow == null
+                                                    || !rs.getString("when_full")
+                                                            .equals("overflow")
+                                            ? null
+                                            : new QueueId(overflow),
+                                    json.readValue(
+                                            rs.getString("overflow_steps"),
+                                            new TypeReference<List<QueuePolicy.Step>>() {})));
+                    return null;
+                })
+                .list();
+        return all;
+    }
+
+    void saveQueuePolicy(QueueId queue, QueuePolicy policy) {
+        jdbc.sql("""
+                        insert into queue_routing (queue_id, policy, aging_per_second, sticky_seconds, max_waiting,
+                            when_full, overflow_queue, overflow_steps)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (queue_id) do update set policy = excluded.policy,
+                            aging_per_second = excluded.aging_per_second, sticky_seconds = excluded.sticky_seconds,
+                            max_waiting = excluded.max_waiting, when_full = excluded.when_full,
+                            overflow_queue = excluded.overflow_queue, overflow_steps = excluded.overflow_steps,
+                            version = queue_routing.version + 1""")
+                .params(
+                        queue.value(),
+                        policy.policy().wire(),
+                        policy.agingPerSecond(),
+                        policy.stickySeconds(),
+                        policy.maxWaiting(),
+                        policy.overflowQueue() == null ? "reject" : "overflow",
+                        policy.overflowQueue() == null
+                                ? null
+                                : policy.overflowQueue().value(),
+                        json.writeValueAsString(policy.overflowSteps()))
+                .update();
+    }
+
     void saveQueueRouting(QueueId queue, QueueRouting routing) {
         jdbc.sql("""
                         insert into queue_routing (queue_id, time_zone, after_hours, self_service_url, auto_assign,
@@ -319,7 +389,8 @@ class RoutingStore {
                 rs.getString("status"),
                 agent == null ? null : new UserId(agent),
                 rs.getString("phone"),
-                rs.getString("note"));
+                rs.getString("note"),
+                userOrNull(rs, "preferred_agent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -329,6 +400,11 @@ class RoutingStore {
     private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable UserId userOrNull(ResultSet rs, String column) throws SQLException {
+        UUID value = rs.getObject(column, UUID.class);
+        return value == null ? null : new UserId(value);
     }
 
     private static OffsetDateTime utc(Instant instant) {

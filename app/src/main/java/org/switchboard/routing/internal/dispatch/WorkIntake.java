@@ -31,6 +31,8 @@ import org.switchboard.routing.internal.Queue;
 @Service
 public class WorkIntake {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkIntake.class);
+
     private final Dispatcher dispatcher;
     private final Cases cases;
     private final Customers customers;
@@ -44,7 +46,7 @@ public class WorkIntake {
     @ApplicationModuleListener
     void on(CaseOpened event) {
         if (event.queue() != null) {
-            enqueueCase(
+            enqueueOrLog(
                     event.caseId(),
                     event.queue(),
                     event.channel(),
@@ -60,7 +62,7 @@ public class WorkIntake {
     void on(CaseReopened event) {
         if (event.queue() != null) {
             CaseView view = cases.get(event.caseId(), null);
-            enqueueCase(
+            enqueueOrLog(
                     event.caseId(),
                     event.queue(),
                     event.channel(),
@@ -82,6 +84,23 @@ public class WorkIntake {
     @ApplicationModuleListener
     void on(CaseResolved event) {
         dispatcher.caseEnded(event.caseId());
+    }
+
+    /** A case's work from an event; a full queue that rejects it leaves the case unrouted in its queue. */
+    private void enqueueOrLog(
+            CaseId caseId,
+            QueueId queueId,
+            Channel channel,
+            Priority priority,
+            CustomerId customer,
+            Instant enqueuedAt,
+            UUID sourceEvent,
+            String via) {
+        try {
+            enqueueCase(caseId, queueId, channel, priority, customer, enqueuedAt, sourceEvent, via);
+        } catch (Dispatcher.QueueFullException full) {
+            log.warn("Case {} is not routed: {}", caseId, full.getMessage());
+        }
     }
 
     /** Enqueues a case's work; empty when the case has a live item already (or the event was seen). */
@@ -111,7 +130,9 @@ public class WorkIntake {
                 null,
                 null,
                 sourceEvent,
-                via));
+                via,
+                customer.value(),
+                null));
     }
 
     /** Queue base + case priority (low 0, normal 10, high 20, urgent 30) + the customer's tier value. */

@@ -14,6 +14,8 @@ import org.switchboard.identity.UserId;
  *
  * @param status {@code waiting}, {@code offered}, {@code assigned}, {@code completed} or {@code cancelled}
  * @param agent the agent it is offered or assigned to
+ * @param preferredAgent the agent offered it first while the queue's sticky window lasts (a returning
+ *     customer's last agent), or null
  */
 public record WorkItem(
         UUID id,
@@ -30,7 +32,8 @@ public record WorkItem(
         String status,
         @Nullable UserId agent,
         @Nullable String phone,
-        @Nullable String note) {
+        @Nullable String note,
+        @Nullable UserId preferredAgent) {
 
     /** The line: higher effective priority first, then earlier enqueue time, then enqueue order. */
     public static final Comparator<WorkItem> LINE = Comparator.comparingInt((WorkItem w) -> -w.priority)
@@ -53,7 +56,8 @@ public record WorkItem(
                 newStatus,
                 newAgent,
                 phone,
-                note);
+                note,
+                preferredAgent);
     }
 
     WorkItem movedTo(
@@ -79,6 +83,47 @@ public record WorkItem(
                 "waiting",
                 null,
                 phone,
-                newNote);
+                newNote,
+                preferredAgent);
+    }
+
+    WorkItem withNote(@Nullable String newNote) {
+        return new WorkItem(
+                id,
+                seq,
+                kind,
+                caseId,
+                queue,
+                channel,
+                skills,
+                language,
+                priority,
+                enqueuedAt,
+                notBefore,
+                status,
+                agent,
+                phone,
+                newNote,
+                preferredAgent);
+    }
+
+    WorkItem inQueue(QueueId newQueue) {
+        return new WorkItem(
+                id,
+                seq,
+                kind,
+                caseId,
+                newQueue,
+                channel,
+                skills,
+                language,
+                priority,
+                enqueuedAt,
+                notBefore,
+                status,
+                agent,
+                phone,
+                note,
+                preferredAgent);
     }
 }

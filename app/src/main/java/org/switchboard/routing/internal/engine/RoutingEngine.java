@@ -61,13 +61,21 @@ public final class RoutingEngine {
     private static final int OVERFLOW_CHAIN = 16;
     static final String MISSED_OFFER = "missed offer";
 
-    /** Routing order inside a lane: higher priority first, then earlier arrival. */
+    /**
+     * Routing order inside a lane: higher priority first, then earlier enqueue time (an item restored or
+     * placed with an earlier time than items admitted before it goes ahead of them), then earlier arrival.
+     */
     private static final Comparator<Item> ORDER = (x, y) -> {
         int byKey = Double.compare(y.key, x.key);
-        return byKey != 0 ? byKey : Long.compare(x.seq, y.seq);
+        if (byKey != 0) {
+            return byKey;
+        }
+        int byTime = Long.compare(x.enqueued, y.enqueued);
+        return byTime != 0 ? byTime : Long.compare(x.seq, y.seq);
     };
 
     private final InstantSource clock;
+    private final OfferRules rules;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Q> queues = new LinkedHashMap<>();
     private final Map<String, Agent> agents = new LinkedHashMap<>();
@@ -97,7 +105,13 @@ public final class RoutingEngine {
     private long now;
 
     public RoutingEngine(InstantSource clock) {
+        this(clock, OfferRules.ENGINE);
+    }
+
+    /** An engine with other blending and offer rules than the default ({@link OfferRules#ENGINE}). */
+    public RoutingEngine(InstantSource clock, OfferRules rules) {
         this.clock = clock;
+        this.rules = rules;
         for (int c = 0; c < ready.length; c++) {
             ready[c] = new AgentSet();
         }
@@ -292,6 +306,10 @@ public final class RoutingEngine {
             endOffer(item, agent, false);
             assign(item, agent);
             events.add(assigned(item, agent, true));
+            if (rules.oneOfferAtATime()) {
+                // the answered offer no longer blocks further offers
+                settle(agent, events);
+            }
         });
     }
 
@@ -407,8 +425,9 @@ public final class RoutingEngine {
             } else {
                 int c = item.channel.ordinal();
                 boolean fits = target.load[c] < target.cap[c]
-                        && target.load[Channel.VOICE.ordinal()] == 0
-                        && (item.channel != Channel.VOICE || target.total() == 0);
+                        && (!rules.voiceNeedsIdleAgent()
+                                || (target.load[Channel.VOICE.ordinal()] == 0
+                                        && (item.channel != Channel.VOICE || target.total() == 0)));
                 if (!fits) {
                     throw new ConflictException(
                             "agent " + agentId + " has no free " + item.channel.wire() + " capacity");
@@ -436,6 +455,20 @@ public final class RoutingEngine {
                 fire(timers.poll(), events);
             }
         });
+    }
+
+    /**
+     * Lets the engine's time follow its clock back to the clock's reading. The engine otherwise never lets
+     * time run backwards; this is for a clock that was read ahead on purpose (a test or an import reading
+     * a later instant on one thread). Deadlines already scheduled keep their times.
+     */
+    public void resetTime() {
+        lock.lock();
+        try {
+            now = nanos(clock.instant());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The earliest pending deadline, for a timer; empty when nothing is pending. */
@@ -887,15 +920,20 @@ public final class RoutingEngine {
     // Internals: agents
 
     /** Which channels the agent may be offered now, as bits by channel ordinal. */
-    private static int readyMask(Agent agent) {
-        if (agent.declared != Presence.AVAILABLE || agent.wrapping || agent.load[Channel.VOICE.ordinal()] > 0) {
+    private int readyMask(Agent agent) {
+        if (agent.declared != Presence.AVAILABLE
+                || agent.wrapping
+                || (rules.voiceNeedsIdleAgent() && agent.load[Channel.VOICE.ordinal()] > 0)
+                || (rules.oneOfferAtATime() && !agent.offered.isEmpty())) {
             return 0;
         }
         int mask = 0;
         int total = agent.total();
         for (Channel channel : CHANNELS) {
             int c = channel.ordinal();
-            boolean free = channel == Channel.VOICE ? total == 0 && agent.cap[c] > 0 : agent.load[c] < agent.cap[c];
+            boolean free = channel == Channel.VOICE && rules.voiceNeedsIdleAgent()
+                    ? total == 0 && agent.cap[c] > 0
+                    : agent.load[c] < agent.cap[c];
             if (free) {
                 mask |= 1 << c;
             }

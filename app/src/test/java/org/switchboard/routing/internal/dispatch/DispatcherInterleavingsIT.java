@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +29,7 @@ import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import org.switchboard.routing.AgentState;
+import org.switchboard.routing.internal.engine.Policy;
 
 /**
  * Randomized concurrent interleavings through the dispatcher (seeded: a failing seed reproduces the same
@@ -51,9 +52,20 @@ class DispatcherInterleavingsIT {
     @Autowired
     Dispatcher dispatcher;
 
+    /**
+     * Each seed runs under a policy: the default, and non-default ones with aging, a sticky window, overflow
+     * steps and a maximum queue size, over voice, chat and email items (capacities 1, 3, 5).
+     */
     @ParameterizedTest
-    @ValueSource(longs = {7, 42, 20261124})
-    void invariantsHoldUnderConcurrentRandomOperations(long seed) throws Exception {
+    @CsvSource({
+        "7, longest_idle, false",
+        "42, longest_idle, false",
+        "20261124, longest_idle, false",
+        "11, most_skilled, true",
+        "23, least_occupied, true",
+        "31, round_robin, true"
+    })
+    void invariantsHoldUnderConcurrentRandomOperations(long seed, String policyName, boolean strict) throws Exception {
         TestApi api = new TestApi(port, jdbc);
         TestApi admin = api.as(api.createUser("admin"));
         String teamName = "Interleave " + UUID.randomUUID().toString().substring(0, 8);
@@ -64,6 +76,18 @@ class DispatcherInterleavingsIT {
         var queueResponse = admin.post("/api/v1/queues", """
                 {"name": "%s", "team": "%s", "requiredSkills": [], "basePriority": 10}""".formatted(teamName, teamId));
         QueueId queue = QueueId.parse(queueResponse.json().get("id").asString());
+        if (strict) {
+            dispatcher.savePolicy(
+                    queue,
+                    new QueuePolicy(
+                            Policy.fromWire(policyName),
+                            0.5,
+                            30,
+                            40,
+                            null,
+                            List.of(new QueuePolicy.Step(0, 1, Set.of(), Set.of()))));
+        }
+        boolean mixed = strict;
         List<UserId> agents = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             TestApi.TestUser user = api.createUser("agent");
@@ -79,7 +103,7 @@ class DispatcherInterleavingsIT {
             done.add(pool.submit(() -> {
                 start.await();
                 for (int op = 0; op < OPERATIONS; op++) {
-                    step(random, queue, agents, enqueued);
+                    step(random, queue, agents, enqueued, mixed);
                 }
                 return null;
             }));
@@ -109,7 +133,20 @@ class DispatcherInterleavingsIT {
                 .param(queue.value())
                 .query((rs, n) -> held.put(rs.getObject("agent_id", UUID.class), rs.getLong("n")))
                 .list();
-        assertThat(held.values()).allMatch(n -> n <= 5);
+        assertThat(held.values()).allMatch(n -> n <= 5 + 3 + 1);
+        // per channel: voice 1, chat 3, email 5 (the default capacities)
+        Map<String, Integer> capacity = Map.of("voice", 1, "chat", 3, "email", 5);
+        jdbc.sql("""
+                        select agent_id, channel, count(*) as n from work_item
+                        where queue_id = ? and status in ('offered', 'assigned') group by agent_id, channel""")
+                .param(queue.value())
+                .query((rs, n) -> {
+                    assertThat(rs.getLong("n"))
+                            .as("agent %s on %s", rs.getString("agent_id"), rs.getString("channel"))
+                            .isLessThanOrEqualTo(capacity.get(rs.getString("channel")));
+                    return null;
+                })
+                .list();
         for (UserId agent : agents) {
             assertThat(jdbc.sql("select count(*) from offer where agent_id = ? and status = 'open'")
                             .param(agent.value())
@@ -130,7 +167,7 @@ class DispatcherInterleavingsIT {
         assertThat(TeamId.parse(teamId)).isNotNull();
     }
 
-    private void step(Random random, QueueId queue, List<UserId> agents, Set<UUID> enqueued) {
+    private void step(Random random, QueueId queue, List<UserId> agents, Set<UUID> enqueued, boolean mixed) {
         UserId agent = agents.get(random.nextInt(agents.size()));
         try {
             switch (random.nextInt(8)) {
@@ -140,7 +177,7 @@ class DispatcherInterleavingsIT {
                                     "case",
                                     null,
                                     queue,
-                                    "email",
+                                    mixed ? List.of("voice", "chat", "email").get(random.nextInt(3)) : "email",
                                     List.of(),
                                     null,
                                     random.nextInt(3) * 10,

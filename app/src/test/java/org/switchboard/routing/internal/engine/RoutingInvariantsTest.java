@@ -211,8 +211,11 @@ class RoutingInvariantsTest {
                     routed = true;
                 }
                 case RoutingEvent.ItemAssigned assigned -> {
-                    if (assigned.offered()) {
-                        continue; // an accepted offer: counted when offered
+                    AgentView holder = before.get(assigned.agent());
+                    if (assigned.offered()
+                            || (holder != null && holder.offered().contains(assigned.item()))) {
+                        // an accepted offer, or an item forced on the agent it was offered to: counted when offered
+                        continue;
                     }
                     agent = assigned.agent();
                     channel = assigned.channel();
