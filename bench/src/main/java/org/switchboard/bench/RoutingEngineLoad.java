@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +49,22 @@ public final class RoutingEngineLoad {
     private final SplittableRandom random;
     private final RoutingEngine engine = new RoutingEngine(InstantSource.system());
     private final String[] agentIds = new String[AGENTS];
-    private final Map<String, ArrayDeque<String>> work = new HashMap<>();
+    // the driver's bookkeeping by agent number (ids are "a" + number): arrays, so that its own share of
+    // the CPU time stays small next to the engine's
+    private final ArrayDeque<String>[] work = newQueues();
     private final List<String> busyAgents = new ArrayList<>();
-    private final Set<String> busySet = new HashSet<>();
+    private final boolean[] busy = new boolean[AGENTS];
+    private final String[] queueIds = new String[QUEUES];
     private long nextItem;
     private long decisions;
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Every {@link #SAMPLE_EVERY}th loop of a run: the engine calls' CPU time and the decisions they made. */
+    private boolean sampling;
+
+    private long sampledCpuNanos;
+    private long sampledDecisions;
+    private long sampledCalls;
+    private static final int SAMPLE_EVERY = 16;
 
     private RoutingEngineLoad(long seed) {
         random = new SplittableRandom(seed);
@@ -78,6 +88,7 @@ public final class RoutingEngineLoad {
         double[] presenceP99 = new double[runs];
         double[] perCpuSecond = new double[runs];
         double[] perProcessCpuSecond = new double[runs];
+        double[] perEngineSecond = new double[runs];
         for (int run = 0; run < runs; run++) {
             double[] figures = load.steadyState(seconds, out, "run " + (run + 1));
             rate[run] = figures[0];
@@ -85,16 +96,18 @@ public final class RoutingEngineLoad {
             completeP99[run] = figures[2];
             perCpuSecond[run] = figures[3];
             perProcessCpuSecond[run] = figures[4];
+            perEngineSecond[run] = figures[5];
             presenceP99[run] = load.presence(20_000, out);
         }
         out.printf(
                 "median of %d runs: %.0f routing decisions/s wall, %.0f per CPU second of the driving thread,"
-                        + " %.0f per process CPU second; p99 enqueue %.3f ms; p99 complete→next offer %.3f ms;"
+                        + " %.0f per process CPU second, %.0f per CPU second inside engine calls; p99 enqueue %.3f ms; p99 complete→next offer %.3f ms;"
                         + " p99 agent state change %.3f ms; waiting at the end %d%n",
                 runs,
                 median(rate),
                 median(perCpuSecond),
                 median(perProcessCpuSecond),
+                median(perEngineSecond),
                 median(enqueueP99),
                 median(completeP99),
                 median(presenceP99),
@@ -104,8 +117,9 @@ public final class RoutingEngineLoad {
     /** Items: 10 % in French, 5 % needing an expert (the queue's skill at level 6 or more). */
     private void setUp() {
         for (int q = 0; q < QUEUES; q++) {
+            queueIds[q] = "q" + q;
             Channel channel = q % 5 < 2 ? Channel.VOICE : q % 5 < 4 ? Channel.CHAT : Channel.EMAIL;
-            QueueSpec spec = QueueSpec.of("q" + q, channel)
+            QueueSpec spec = QueueSpec.of(queueIds[q], channel)
                     .withBasePriority(q % 10)
                     .withAging(0.01 * (q % 3))
                     .withPolicy(Policy.values()[q % 4])
@@ -124,7 +138,6 @@ public final class RoutingEngineLoad {
             engine.defineAgent(AgentSpec.of(agentIds[a])
                     .withSkills(skills)
                     .withLanguages(a % 5 == 0 ? Set.of("en", "fr") : Set.of("en")));
-            work.put(agentIds[a], new ArrayDeque<>());
         }
         for (int i = 0; i < WAITING; i++) {
             handle(engine.enqueue(newItem()));
@@ -137,9 +150,33 @@ public final class RoutingEngineLoad {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<String>[] newQueues() {
+        ArrayDeque<String>[] queues = new ArrayDeque[AGENTS];
+        for (int a = 0; a < AGENTS; a++) {
+            queues[a] = new ArrayDeque<>();
+        }
+        return queues;
+    }
+
+    private static int number(String agentId) {
+        return Integer.parseInt(agentId, 1, agentId.length(), 10);
+    }
+
+    private long cpuStart() {
+        return sampling ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    private void cpuEnd(long started) {
+        if (sampling) {
+            sampledCpuNanos += threads.getCurrentThreadCpuTime() - started;
+            sampledCalls++;
+        }
+    }
+
     private WorkItemSpec newItem() {
         int q = random.nextInt(QUEUES);
-        WorkItemSpec item = WorkItemSpec.of("w" + (nextItem++), "q" + q)
+        WorkItemSpec item = WorkItemSpec.of("w" + (nextItem++), queueIds[q])
                 .withPriority(random.nextInt(21), CustomerTier.values()[random.nextInt(3)]);
         if (random.nextInt(10) == 0) {
             item = item.withLanguage("fr");
@@ -156,23 +193,38 @@ public final class RoutingEngineLoad {
         for (RoutingEvent event : events) {
             if (event instanceof RoutingEvent.OfferMade made) {
                 decisions++;
+                if (sampling) {
+                    sampledDecisions++;
+                }
                 String agent = made.offer().agent();
+                long cpu = cpuStart();
                 engine.accept(made.offer().item(), agent);
-                work.get(agent).add(made.offer().item());
-                if (busySet.add(agent)) {
+                cpuEnd(cpu);
+                int a = number(agent);
+                work[a].add(made.offer().item());
+                if (!busy[a]) {
+                    busy[a] = true;
                     busyAgents.add(agent);
                 }
             }
         }
     }
 
-    /** Returns decisions/s, p99 of enqueue (ms), p99 of complete including the next offer (ms). */
+    /**
+     * Returns decisions/s, p99 of enqueue (ms), p99 of complete including the next offer (ms), decisions per
+     * CPU second of this thread, per process CPU second, and per CPU second spent inside engine calls (the
+     * engine without the driver's own work, sampled: every 16th loop reads the thread's CPU clock around each
+     * engine call, less what a pair of readings costs by itself, and the decisions made in those loops are
+     * divided by that time).
+     */
     private double[] steadyState(double seconds, PrintStream out, String name) {
         Histogram enqueue = new Histogram(10_000_000_000L, 3);
         Histogram complete = new Histogram(10_000_000_000L, 3);
         long decisionsBefore = decisions;
+        sampledCpuNanos = 0;
+        sampledDecisions = 0;
+        sampledCalls = 0;
         long calls = 0;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -182,19 +234,25 @@ public final class RoutingEngineLoad {
         long ops = 0;
         while ((ops & 1023) != 0 || System.nanoTime() < deadline) {
             ops++;
+            sampling = ops % SAMPLE_EVERY == 0;
             String agent = busyAgents.get(random.nextInt(busyAgents.size()));
-            ArrayDeque<String> items = work.get(agent);
+            ArrayDeque<String> items = work[number(agent)];
             if (!items.isEmpty()) {
                 String item = items.poll();
+                long cpu = cpuStart();
                 long t0 = System.nanoTime();
                 List<RoutingEvent> events = engine.complete(item, false);
                 complete.recordValue(System.nanoTime() - t0);
+                cpuEnd(cpu);
                 calls++;
                 handle(events);
             }
+            WorkItemSpec next = newItem();
+            long cpu = cpuStart();
             long t1 = System.nanoTime();
-            List<RoutingEvent> events = engine.enqueue(newItem());
+            List<RoutingEvent> events = engine.enqueue(next);
             enqueue.recordValue(System.nanoTime() - t1);
+            cpuEnd(cpu);
             calls++;
             handle(events);
             if ((ops & 1023) == 0) {
@@ -202,16 +260,43 @@ public final class RoutingEngineLoad {
                 calls++;
             }
         }
+        sampling = false;
+        // what one reading pair costs by itself (measured now, at the same load): taken off the sample
+        sampling = true;
+        long calibrationCalls = 20_000;
+        long before = sampledCpuNanos;
+        for (int i = 0; i < calibrationCalls; i++) {
+            cpuEnd(cpuStart());
+        }
+        double pairNanos = (sampledCpuNanos - before) / (double) calibrationCalls;
+        sampledCpuNanos = before;
+        sampledCalls -= calibrationCalls;
+        sampling = false;
+        double engineCpuNanos = sampledCpuNanos - sampledCalls * pairNanos;
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         // the whole process: the driving thread plus garbage collection and compilation threads
         double processCpu = (system.getProcessCpuTime() - processCpuStarted) / 1e9;
         long made = decisions - decisionsBefore;
         double rate = made / elapsed;
+        double perEngineCpuSecond = sampledDecisions / (engineCpuNanos / 1e9);
         out.printf(
                 "%s: %d decisions in %.2f s wall, %.2f s CPU of the driving thread = %.0f per CPU second;"
-                        + " %.2f s CPU of the process = %.0f per process CPU second%n",
-                name, made, elapsed, cpu, made / cpu, processCpu, made / processCpu);
+                        + " %.2f s CPU of the process = %.0f per process CPU second;"
+                        + " engine calls alone (sampled: %d decisions in %d calls, %.3f s CPU less %.0f ns per clock"
+                        + " reading pair) %.0f per CPU second%n",
+                name,
+                made,
+                elapsed,
+                cpu,
+                made / cpu,
+                processCpu,
+                made / processCpu,
+                sampledDecisions,
+                sampledCalls,
+                sampledCpuNanos / 1e9,
+                pairNanos,
+                perEngineCpuSecond);
         out.printf(
                 "%s: %d routing decisions in %.2f s = %.0f/s (%.0f engine calls/s incl. accepts);"
                         + " enqueue p50 %.4f p99 %.4f max %.3f ms; complete→next offer p50 %.4f p99 %.4f max %.3f ms%n",
@@ -231,7 +316,8 @@ public final class RoutingEngineLoad {
             enqueue.getValueAtPercentile(99) / 1e6,
             complete.getValueAtPercentile(99) / 1e6,
             made / cpu,
-            made / processCpu
+            made / processCpu,
+            perEngineCpuSecond
         };
     }
 

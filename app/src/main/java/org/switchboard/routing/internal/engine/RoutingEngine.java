@@ -100,6 +100,9 @@ public final class RoutingEngine {
 
     private byte[][] proficiencies = new byte[0][];
 
+    /** Every lane's head key and aging rate by lane number: the agent-side scan reads these flat arrays. */
+    private final LaneHeads heads = new LaneHeads();
+
     private final TimerHeap timers = new TimerHeap();
     private long sequence;
     private long now;
@@ -171,8 +174,8 @@ public final class RoutingEngine {
                     for (Lane lane : channelLanes) {
                         lane.eligible.remove(agent.index);
                     }
-                    channelLanes.clear();
                 }
+                agent.clearLanes();
                 for (String skill : agent.spec.skills().keySet()) {
                     int number = skillNumber(skill);
                     proficiencies[number][agent.index] = 0;
@@ -1028,26 +1031,34 @@ public final class RoutingEngine {
         if (best != null) {
             return best;
         }
-        for (Channel channel : CHANNELS) {
-            if ((mask & bit(channel)) == 0) {
+        // Only the lanes' head keys are read here, from flat arrays by lane number (an agent has tens of
+        // lanes and this runs per decision); a head item is looked at only when its priority ties the best.
+        double[] keys = heads.keys;
+        double[] aging = heads.aging;
+        int bestLane = -1;
+        bestPriority = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < CHANNELS.length; c++) {
+            if ((mask & (1 << c)) == 0) {
                 continue;
             }
-            List<Lane> channelLanes = agent.lanes[channel.ordinal()];
-            for (int i = 0, n = channelLanes.size(); i < n; i++) {
-                // only the lane's cached head is read here: an agent has tens of lanes, this runs per decision
-                Lane lane = channelLanes.get(i);
-                Item head = lane.head;
-                if (head == null) {
-                    continue;
+            int[] numbers = agent.laneNumbers[c];
+            for (int i = 0, n = agent.laneCount[c]; i < n; i++) {
+                int l = numbers[i];
+                double key = keys[l];
+                if (key == Double.NEGATIVE_INFINITY) {
+                    continue; // an empty lane
                 }
-                double priority = lane.headKey + lane.aging * seconds;
-                if (best == null || ahead(head, priority, best, bestPriority)) {
-                    best = head;
+                double priority = key + aging[l] * seconds;
+                if (priority > bestPriority
+                        || bestLane < 0
+                        || (priority == bestPriority
+                                && ahead(heads.lanes[l].head, priority, heads.lanes[bestLane].head, bestPriority))) {
+                    bestLane = l;
                     bestPriority = priority;
                 }
             }
         }
-        return best;
+        return bestLane < 0 ? null : heads.lanes[bestLane].head;
     }
 
     /** Across queues: higher effective priority first, then earlier arrival, then earlier sequence. */
@@ -1111,7 +1122,7 @@ public final class RoutingEngine {
         LaneKey key = new LaneKey(q.spec.id(), channel, skills, language, stage);
         Lane lane = lanes.get(key);
         if (lane == null) {
-            lane = new Lane(key, q);
+            lane = new Lane(key, q, heads);
             lane.skills = skills.stream().mapToInt(r -> skillNumber(r.skill())).toArray();
             List<OverflowStep> steps = q.spec.overflow();
             for (int i = 0; i < stage && i < steps.size(); i++) {
@@ -1137,7 +1148,12 @@ public final class RoutingEngine {
 
     private static void join(Agent agent, Lane lane) {
         lane.eligible.add(agent.index);
-        agent.lanes[lane.key.channel().ordinal()].add(lane);
+        int c = lane.key.channel().ordinal();
+        agent.lanes[c].add(lane);
+        if (agent.laneCount[c] == agent.laneNumbers[c].length) {
+            agent.laneNumbers[c] = Arrays.copyOf(agent.laneNumbers[c], agent.laneCount[c] * 2);
+        }
+        agent.laneNumbers[c][agent.laneCount[c]++] = lane.number;
     }
 
     /** Whether every item of the lane may go to this agent. */
@@ -1189,11 +1205,10 @@ public final class RoutingEngine {
     private void rebuild(List<RoutingEvent> events) {
         for (Agent agent : agents.values()) {
             applyMask(agent, 0);
-            for (List<Lane> channelLanes : agent.lanes) {
-                channelLanes.clear();
-            }
+            agent.clearLanes();
         }
         lanes.clear();
+        heads.clear(); // every lane is built again below; the old ones are no longer reachable from items
         for (Q q : queues.values()) {
             q.lanes.clear();
             q.defaultLane = lane(q, q.spec.channel(), q.sortedSkills, null, 0);
@@ -1386,10 +1401,17 @@ public final class RoutingEngine {
 
         double headKey;
 
-        Lane(LaneKey key, Q queue) {
+        /** The lane's number in {@link LaneHeads}, where its head key is mirrored. */
+        final int number;
+
+        private final LaneHeads heads;
+
+        Lane(LaneKey key, Q queue, LaneHeads heads) {
             this.key = key;
             this.queue = queue;
             this.aging = queue.spec.agingPerSecond();
+            this.heads = heads;
+            this.number = heads.register(this);
         }
 
         void add(Item item) {
@@ -1397,6 +1419,7 @@ public final class RoutingEngine {
             if (head == null || ORDER.compare(item, head) < 0) {
                 head = item;
                 headKey = item.key;
+                heads.keys[number] = headKey;
             }
         }
 
@@ -1405,11 +1428,41 @@ public final class RoutingEngine {
             if (item == head) {
                 head = waiting.isEmpty() ? null : waiting.peek();
                 headKey = head == null ? 0 : head.key;
+                heads.keys[number] = head == null ? Double.NEGATIVE_INFINITY : headKey;
             }
         }
 
         /** The numbers of the lane's required skills ({@link #skillNumber}). */
         int[] skills = new int[0];
+    }
+
+    /**
+     * Per lane number: the head's key ({@code -∞} while the lane is empty), the aging rate and the lane.
+     * Flat so that an agent's scan of its lanes' heads stays in a few cache lines per lane instead of
+     * visiting each lane object. Numbers are never reused (a rebuild numbers the new lanes after the old).
+     */
+    private static final class LaneHeads {
+        double[] keys = new double[64];
+        double[] aging = new double[64];
+        Lane[] lanes = new Lane[64];
+        int count;
+
+        int register(Lane lane) {
+            if (count == lanes.length) {
+                keys = Arrays.copyOf(keys, count * 2);
+                aging = Arrays.copyOf(aging, count * 2);
+                lanes = Arrays.copyOf(lanes, count * 2);
+            }
+            keys[count] = Double.NEGATIVE_INFINITY;
+            aging[count] = lane.aging;
+            lanes[count] = lane;
+            return count++;
+        }
+
+        void clear() {
+            Arrays.fill(lanes, 0, count, null);
+            count = 0;
+        }
     }
 
     /** A set of agents as bits by {@link Agent#index}: ready agents of a lane are one AND per 64 agents. */
@@ -1542,6 +1595,11 @@ public final class RoutingEngine {
         @SuppressWarnings("unchecked")
         final List<Lane>[] lanes = new List[Channel.values().length];
 
+        /** Per channel, the numbers of {@link #lanes} (the first {@link #laneCount} entries). */
+        final int[][] laneNumbers = new int[Channel.values().length][16];
+
+        final int[] laneCount = new int[Channel.values().length];
+
         Agent(AgentSpec spec, long now, int index) {
             this.index = index;
             this.spec = spec;
@@ -1551,6 +1609,13 @@ public final class RoutingEngine {
                 lanes[i] = new ArrayList<>();
             }
             setSpec(spec);
+        }
+
+        void clearLanes() {
+            for (int c = 0; c < lanes.length; c++) {
+                lanes[c].clear();
+                laneCount[c] = 0;
+            }
         }
 
         void setSpec(AgentSpec value) {
