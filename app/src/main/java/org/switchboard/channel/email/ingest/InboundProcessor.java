@@ -29,6 +29,7 @@ import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.MessageId;
 import org.switchboard.cases.OpenCase;
 import org.switchboard.cases.QueueId;
+import org.switchboard.channel.email.AutoAcknowledgement;
 import org.switchboard.channel.email.BouncedReply;
 import org.switchboard.channel.email.Classification;
 import org.switchboard.channel.email.ClassificationContext;
@@ -44,6 +45,8 @@ import org.switchboard.channel.email.ThreadResolution;
 import org.switchboard.channel.email.ThreadedBy;
 import org.switchboard.channel.email.mailbox.Mailbox;
 import org.switchboard.channel.email.mailbox.Mailboxes;
+import org.switchboard.channel.email.outbound.OutboundMail;
+import org.switchboard.channel.email.outbound.QueueEmailSettings;
 import org.switchboard.customer.ChannelIdentity;
 import org.switchboard.customer.CustomerId;
 import org.switchboard.customer.Customers;
@@ -72,6 +75,8 @@ class InboundProcessor {
     private final Cases cases;
     private final Mailboxes mailboxes;
     private final Users users;
+    private final QueueEmailSettings queueSettings;
+    private final OutboundMail outbound;
     private final Clock clock;
 
     InboundProcessor(
@@ -84,6 +89,8 @@ class InboundProcessor {
             Cases cases,
             Mailboxes mailboxes,
             Users users,
+            QueueEmailSettings queueSettings,
+            OutboundMail outbound,
             Clock clock) {
         this.jdbc = jdbc;
         this.parser = parser;
@@ -94,6 +101,8 @@ class InboundProcessor {
         this.cases = cases;
         this.mailboxes = mailboxes;
         this.users = users;
+        this.queueSettings = queueSettings;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -220,6 +229,7 @@ class InboundProcessor {
         MessageDraft draft = draft(email, resolution.threadedBy());
         CaseId caseId;
         MessageId message;
+        QueueId queue = null;
         ThreadedBy threadedBy = resolution.threadedBy();
         if (resolution instanceof ThreadResolution.Existing existing) {
             CustomerMessageOutcome outcome = cases.receiveCustomerMessage(existing.caseId(), Channel.EMAIL, draft);
@@ -227,7 +237,7 @@ class InboundProcessor {
             message = outcome.messageId();
             mergeSplitThread(caseId, existing.alsoLinked());
         } else {
-            QueueId queue = mailboxes.queueFor(mailbox, recipients(email));
+            queue = mailboxes.queueFor(mailbox, recipients(email));
             CaseView opened = cases.open(
                     new OpenCase(subject(email.subject()), customer, queue, null, Channel.EMAIL, draft, null, null),
                     null);
@@ -239,8 +249,27 @@ class InboundProcessor {
         if (!participants.isEmpty()) {
             cases.addParticipants(caseId, participants);
         }
+        if (queue != null && queueSettings.autoAcknowledges(queue)) {
+            acknowledge(row, mailbox, email, classification, caseId);
+        }
         finish(row, "ingested", caseId, message, threadedBy.wire(), flags(classification));
         return Result.INGESTED;
+    }
+
+    /**
+     * The classifier decides (loop rules, the per-sender rate limit, counted in this transaction); the
+     * acknowledgement is queued in the same transaction as the case, so it exists exactly when the case does.
+     */
+    private void acknowledge(
+            Stored row, Mailbox mailbox, ParsedEmail email, Classification classification, CaseId caseId) {
+        AutoAcknowledgement decision = classifier.autoAcknowledgement(email, classification, true);
+        if (decision.send() && decision.to() != null) {
+            String language =
+                    email.headers("Content-Language").stream().findFirst().orElse(null);
+            outbound.acknowledge(caseId, row.id(), mailbox, decision.to(), language);
+        } else {
+            log.debug("No acknowledgement for email {} of mailbox {}: {}", row.uid(), row.mailbox(), decision.reason());
+        }
     }
 
     /**
