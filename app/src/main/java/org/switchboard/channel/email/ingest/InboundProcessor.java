@@ -106,6 +106,34 @@ class InboundProcessor {
         this.clock = clock;
     }
 
+    /**
+     * Our mailbox addresses and the agents' addresses, read by every message (loop and spoofing checks,
+     * participants): kept for a few seconds instead of three queries per mail; a mailbox change clears
+     * them at once, a new agent address counts within {@link #ADDRESSES_TTL}.
+     */
+    private record Addresses(Set<String> mailboxes, Set<String> agents, long expiresAt) {}
+
+    static final java.time.Duration ADDRESSES_TTL = java.time.Duration.ofSeconds(5);
+    private volatile @Nullable Addresses addresses;
+
+    private Addresses addresses() {
+        Addresses current = addresses;
+        long now = System.nanoTime();
+        if (current == null || now - current.expiresAt() > 0) {
+            current = new Addresses(
+                    Set.copyOf(mailboxes.allAddresses()),
+                    Set.copyOf(users.emailAddresses()),
+                    now + ADDRESSES_TTL.toNanos());
+            addresses = current;
+        }
+        return current;
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(Mailboxes.MailboxesChanged changed) {
+        addresses = null;
+    }
+
     /** What became of a stored message. */
     enum Result {
         INGESTED,
@@ -183,8 +211,9 @@ class InboundProcessor {
             return Result.QUARANTINED;
         }
         ParsedEmail email = ((ParseOutcome.Parsed) outcome).email();
-        Classification classification =
-                classifier.classify(email, ClassificationContext.of(mailboxes.allAddresses(), users.emailAddresses()));
+        Classification classification = classifier.classify(
+                email,
+                ClassificationContext.of(addresses().mailboxes(), addresses().agents()));
         return switch (classification.disposition()) {
             case DISCARD -> {
                 finish(row, "discarded", null, null, null, String.join("; ", classification.reasons()));
@@ -308,7 +337,7 @@ class InboundProcessor {
 
     /** Cc recipients (and other To recipients) who are neither the customer nor one of our addresses. */
     private List<CaseParticipant> participants(ParsedEmail email, EmailAddress customer, Mailbox mailbox) {
-        Set<String> ours = mailboxes.allAddresses();
+        Set<String> ours = addresses().mailboxes();
         Set<String> seen = new LinkedHashSet<>();
         List<CaseParticipant> participants = new ArrayList<>();
         var now = clock.instant();
