@@ -72,6 +72,14 @@ public interface Cases {
      */
     MessageView reply(CaseId id, MessageDraft draft, Actor actor);
 
+    /**
+     * A public message the system sends on a channel by itself (an email channel's acknowledgement of
+     * receipt), on the case's latest interaction of that channel. It is no agent's reply: it does not count
+     * as the first response, changes no status and publishes nothing, since the channel that writes it
+     * delivers it and reports through {@link #recordDelivery}.
+     */
+    MessageView automaticReply(CaseId id, Channel channel, MessageDraft draft);
+
     /** An internal note, never sent to the customer. Publishes {@link NoteAdded}. */
     MessageView note(CaseId id, MessageDraft draft, Actor actor);
 

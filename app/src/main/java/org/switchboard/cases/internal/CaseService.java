@@ -597,6 +597,32 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
+    public MessageView automaticReply(CaseId id, Channel channel, MessageDraft draft) {
+        CaseRow row = row(id, true);
+        Content content = content(draft, "");
+        Instant now = now();
+        InteractionRow latest = jdbc.sql("select " + INTERACTION_COLUMNS
+                        + " from case_interaction where case_id = ? and channel = ? order by started_at desc limit 1")
+                .params(id.value(), channel.wire())
+                .query(CaseService::mapInteraction)
+                .optional()
+                .orElse(null);
+        InteractionId interaction =
+                latest != null ? latest.id() : insertInteraction(id, channel, Direction.OUTBOUND, null, now, now);
+        MessageId message = insertMessage(id, interaction, AuthorKind.SYSTEM, null, Visibility.PUBLIC, content, now);
+        jdbc.sql("update support_case set updated_at = ? where id = ?")
+                .params(Sql.ts(now), row.id().value())
+                .update();
+        MessageRow written = jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from case_message m join case_interaction i on i.id = m.interaction_id where m.id = ?")
+                .param(message.value())
+                .query(CaseService::mapMessage)
+                .single();
+        return messageViews(row, List.of(written)).getFirst();
+    }
+
+    @Override
+    @Transactional
     public MessageView note(CaseId id, MessageDraft draft, Actor actor) {
         CaseRow row = visible(row(id, true), actor);
         Content content = content(draft, "");

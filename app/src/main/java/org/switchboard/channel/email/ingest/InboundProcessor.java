@@ -29,6 +29,7 @@ import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.MessageId;
 import org.switchboard.cases.OpenCase;
 import org.switchboard.cases.QueueId;
+import org.switchboard.channel.email.AutoAcknowledgement;
 import org.switchboard.channel.email.BouncedReply;
 import org.switchboard.channel.email.Classification;
 import org.switchboard.channel.email.ClassificationContext;
@@ -44,6 +45,8 @@ import org.switchboard.channel.email.ThreadResolution;
 import org.switchboard.channel.email.ThreadedBy;
 import org.switchboard.channel.email.mailbox.Mailbox;
 import org.switchboard.channel.email.mailbox.Mailboxes;
+import org.switchboard.channel.email.outbound.OutboundMail;
+import org.switchboard.channel.email.outbound.QueueEmailSettings;
 import org.switchboard.customer.ChannelIdentity;
 import org.switchboard.customer.CustomerId;
 import org.switchboard.customer.Customers;
@@ -72,6 +75,8 @@ class InboundProcessor {
     private final Cases cases;
     private final Mailboxes mailboxes;
     private final Users users;
+    private final QueueEmailSettings queueSettings;
+    private final OutboundMail outbound;
     private final Clock clock;
 
     InboundProcessor(
@@ -84,6 +89,8 @@ class InboundProcessor {
             Cases cases,
             Mailboxes mailboxes,
             Users users,
+            QueueEmailSettings queueSettings,
+            OutboundMail outbound,
             Clock clock) {
         this.jdbc = jdbc;
         this.parser = parser;
@@ -94,7 +101,37 @@ class InboundProcessor {
         this.cases = cases;
         this.mailboxes = mailboxes;
         this.users = users;
+        this.queueSettings = queueSettings;
+        this.outbound = outbound;
         this.clock = clock;
+    }
+
+    /**
+     * Our mailbox addresses and the agents' addresses, read by every message (loop and spoofing checks,
+     * participants): kept for a few seconds instead of three queries per mail; a mailbox change clears
+     * them at once, a new agent address counts within {@link #ADDRESSES_TTL}.
+     */
+    private record Addresses(Set<String> mailboxes, Set<String> agents, long expiresAt) {}
+
+    static final java.time.Duration ADDRESSES_TTL = java.time.Duration.ofSeconds(5);
+    private volatile @Nullable Addresses addresses;
+
+    private Addresses addresses() {
+        Addresses current = addresses;
+        long now = System.nanoTime();
+        if (current == null || now - current.expiresAt() > 0) {
+            current = new Addresses(
+                    Set.copyOf(mailboxes.allAddresses()),
+                    Set.copyOf(users.emailAddresses()),
+                    now + ADDRESSES_TTL.toNanos());
+            addresses = current;
+        }
+        return current;
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(Mailboxes.MailboxesChanged changed) {
+        addresses = null;
     }
 
     /** What became of a stored message. */
@@ -174,8 +211,9 @@ class InboundProcessor {
             return Result.QUARANTINED;
         }
         ParsedEmail email = ((ParseOutcome.Parsed) outcome).email();
-        Classification classification =
-                classifier.classify(email, ClassificationContext.of(mailboxes.allAddresses(), users.emailAddresses()));
+        Classification classification = classifier.classify(
+                email,
+                ClassificationContext.of(addresses().mailboxes(), addresses().agents()));
         return switch (classification.disposition()) {
             case DISCARD -> {
                 finish(row, "discarded", null, null, null, String.join("; ", classification.reasons()));
@@ -220,6 +258,7 @@ class InboundProcessor {
         MessageDraft draft = draft(email, resolution.threadedBy());
         CaseId caseId;
         MessageId message;
+        QueueId queue = null;
         ThreadedBy threadedBy = resolution.threadedBy();
         if (resolution instanceof ThreadResolution.Existing existing) {
             CustomerMessageOutcome outcome = cases.receiveCustomerMessage(existing.caseId(), Channel.EMAIL, draft);
@@ -227,7 +266,7 @@ class InboundProcessor {
             message = outcome.messageId();
             mergeSplitThread(caseId, existing.alsoLinked());
         } else {
-            QueueId queue = mailboxes.queueFor(mailbox, recipients(email));
+            queue = mailboxes.queueFor(mailbox, recipients(email));
             CaseView opened = cases.open(
                     new OpenCase(subject(email.subject()), customer, queue, null, Channel.EMAIL, draft, null, null),
                     null);
@@ -239,8 +278,27 @@ class InboundProcessor {
         if (!participants.isEmpty()) {
             cases.addParticipants(caseId, participants);
         }
+        if (queue != null && queueSettings.autoAcknowledges(queue)) {
+            acknowledge(row, mailbox, email, classification, caseId);
+        }
         finish(row, "ingested", caseId, message, threadedBy.wire(), flags(classification));
         return Result.INGESTED;
+    }
+
+    /**
+     * The classifier decides (loop rules, the per-sender rate limit, counted in this transaction); the
+     * acknowledgement is queued in the same transaction as the case, so it exists exactly when the case does.
+     */
+    private void acknowledge(
+            Stored row, Mailbox mailbox, ParsedEmail email, Classification classification, CaseId caseId) {
+        AutoAcknowledgement decision = classifier.autoAcknowledgement(email, classification, true);
+        if (decision.send() && decision.to() != null) {
+            String language =
+                    email.headers("Content-Language").stream().findFirst().orElse(null);
+            outbound.acknowledge(caseId, row.id(), mailbox, decision.to(), language);
+        } else {
+            log.debug("No acknowledgement for email {} of mailbox {}: {}", row.uid(), row.mailbox(), decision.reason());
+        }
     }
 
     /**
@@ -279,7 +337,7 @@ class InboundProcessor {
 
     /** Cc recipients (and other To recipients) who are neither the customer nor one of our addresses. */
     private List<CaseParticipant> participants(ParsedEmail email, EmailAddress customer, Mailbox mailbox) {
-        Set<String> ours = mailboxes.allAddresses();
+        Set<String> ours = addresses().mailboxes();
         Set<String> seen = new LinkedHashSet<>();
         List<CaseParticipant> participants = new ArrayList<>();
         var now = clock.instant();

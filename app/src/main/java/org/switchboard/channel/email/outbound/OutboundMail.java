@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,9 @@ import org.switchboard.cases.CaseParticipant;
 import org.switchboard.cases.CaseView;
 import org.switchboard.cases.Cases;
 import org.switchboard.cases.Channel;
+import org.switchboard.cases.ChannelReference;
 import org.switchboard.cases.DeliveryStatus;
+import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.MessageId;
 import org.switchboard.cases.MessageSent;
 import org.switchboard.cases.MessageView;
@@ -131,7 +134,18 @@ public class OutboundMail {
             @Nullable String approvalReason,
             @Nullable UUID decidedBy,
             @Nullable Instant sentAt,
-            Instant createdAt) {}
+            Instant createdAt,
+            String kind,
+            @Nullable UUID mailbox,
+            @Nullable String recipient) {
+
+        boolean acknowledgement() {
+            return ACKNOWLEDGEMENT.equals(kind);
+        }
+    }
+
+    static final String ACKNOWLEDGEMENT = "acknowledgement";
+    private static final Set<String> TEMPLATE_LANGUAGES = Set.of("en", "fr", "zh", "ru");
 
     @ApplicationModuleListener
     void on(MessageSent sent) {
@@ -189,6 +203,86 @@ public class OutboundMail {
         if (status == DeliveryStatus.QUEUED) {
             sendAfterCommit();
         }
+    }
+
+    /**
+     * Acknowledges an inbound mail that opened a case: the acknowledgement is written to the case as the
+     * system's message (so the timeline shows what was sent) and queued like a reply, in the caller's
+     * transaction. The outbound row is unique per inbound mail, so neither a repeated ingest nor a retry
+     * acknowledges a mail twice. The decision (loop rules, rate limit) is the classifier's.
+     *
+     * @param inbound the stored inbound mail ({@code email_inbound.id})
+     * @param language the mail's language (its {@code Content-Language}), used when the customer has none
+     */
+    @Transactional
+    public void acknowledge(CaseId caseId, UUID inbound, Mailbox mailbox, EmailAddress to, @Nullable String language) {
+        if (jdbc.sql("select count(*) from email_outbound where inbound_id = ?")
+                        .param(inbound)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            return;
+        }
+        CaseView view = cases.get(caseId, null);
+        Locale locale = templateLocale(
+                customers
+                        .find(view.customer().id())
+                        .map(c -> c.preferredLanguage())
+                        .orElse(null),
+                language);
+        String signature = settings.find(
+                        view.queue() == null ? null : view.queue().id())
+                .map(QueueEmailSettings.Settings::signature)
+                .orElse(null);
+        String name = view.customer().name() != null
+                ? view.customer().name()
+                : to.displayName() != null ? to.displayName() : "";
+        String text = messages.getMessage("email.template.acknowledgement", null, "{{case.number}}", locale)
+                .replace("{{subject}}", view.subject())
+                .replace("{{customer.name}}", name)
+                .replace("{{case.number}}", view.number())
+                .replace("{{signature}}", signature == null ? "" : signature)
+                .strip();
+        String messageId = UUID.randomUUID() + "@" + new EmailAddress(mailbox.address(), null).domain();
+        MessageView message = cases.automaticReply(
+                caseId,
+                Channel.EMAIL,
+                new MessageDraft(text, null, List.of(), new ChannelReference(messageId, null), List.of()));
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into email_outbound (id, case_id, case_message_id, mailbox_id, message_id, status,
+                            next_attempt_at, created_at, kind, inbound_id, recipient)
+                        values (?, ?, ?, ?, ?, 'queued', ?, ?, 'acknowledgement', ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        caseId.value(),
+                        message.id().value(),
+                        mailbox.id(),
+                        messageId,
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        inbound,
+                        to.address())
+                .update();
+        threading.recordSent(
+                messageId, caseId, message.id(), references(caseId, message.id()), view.subject(), List.of(to));
+        cases.recordDelivery(message.id(), DeliveryStatus.QUEUED, "automatic acknowledgement", messageId);
+        sendAfterCommit();
+    }
+
+    /** The customer's language, else the mail's, else English; only languages with templates. */
+    static Locale templateLocale(@Nullable String preferred, @Nullable String mailLanguage) {
+        for (String candidate : new String[] {preferred, mailLanguage}) {
+            if (candidate == null || candidate.isBlank()) {
+                continue;
+            }
+            String first = candidate.split("[,;]")[0].strip();
+            String language = Locale.forLanguageTag(first).getLanguage();
+            if (TEMPLATE_LANGUAGES.contains(language)) {
+                return Locale.forLanguageTag(language);
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     /** A supervisor approves a held reply: it is sent. Audited. */
@@ -285,7 +379,10 @@ public class OutboundMail {
                 rs.getString("approval_reason"),
                 rs.getObject("decided_by", UUID.class),
                 sentAt == null ? null : sentAt.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("kind"),
+                rs.getObject("mailbox_id", UUID.class),
+                rs.getString("recipient"));
     }
 
     private void sendAfterCommit() {
@@ -372,12 +469,15 @@ public class OutboundMail {
     private void send(Outbound outbound) throws MessagingException, IOException {
         CaseView view = cases.get(outbound.caseId(), null);
         MessageView reply = cases.message(outbound.caseMessage(), null);
-        Mailbox mailbox = mailboxFor(view)
+        Mailbox mailbox = Optional.ofNullable(outbound.mailbox())
+                .flatMap(id -> mailboxes.find(id.toString()))
+                .or(() -> mailboxFor(view))
                 .orElseThrow(
                         () -> new MessagingException("No mailbox to send from: configure one for the case's queue"));
         var queueSettings =
                 settings.find(view.queue() == null ? null : view.queue().id());
-        String to = view.customer().email();
+        boolean acknowledgement = outbound.acknowledgement();
+        String to = acknowledgement ? outbound.recipient() : view.customer().email();
         if (to == null || to.isBlank()) {
             throw new MessagingException("The customer has no email address");
         }
@@ -395,7 +495,8 @@ public class OutboundMail {
                     Message.RecipientType.TO,
                     new InternetAddress(to, view.customer().name(), "UTF-8"));
             List<InternetAddress> cc = new ArrayList<>();
-            for (CaseParticipant p : cases.participants(view.id())) {
+            // an acknowledgement answers the sender only (RFC 3834), never the Cc recipients
+            for (CaseParticipant p : acknowledgement ? List.<CaseParticipant>of() : cases.participants(view.id())) {
                 cc.add(new InternetAddress(p.identity().value(), p.name(), "UTF-8"));
             }
             if (!cc.isEmpty()) {
@@ -412,7 +513,13 @@ public class OutboundMail {
                         String.join(
                                 " ", references.stream().map(r -> "<" + r + ">").toList()));
             }
-            mail.setHeader("Auto-Submitted", "no");
+            if (acknowledgement) {
+                // RFC 3834: other systems must not answer it (and Exchange should send no out-of-office)
+                mail.setHeader("Auto-Submitted", "auto-replied");
+                mail.setHeader("X-Auto-Response-Suppress", "All");
+            } else {
+                mail.setHeader("Auto-Submitted", "no");
+            }
             mail.setSentDate(java.util.Date.from(clock.instant()));
 
             Locale locale = Locale.forLanguageTag(customers
@@ -424,14 +531,16 @@ public class OutboundMail {
                     queueSettings.map(QueueEmailSettings.Settings::signature).orElse("");
             String customerName =
                     view.customer().name() == null ? "" : view.customer().name();
-            String text = render(
-                    messages.getMessage("email.template.reply", null, "{{body}}", locale),
-                    customerName,
-                    view.number(),
-                    agent,
-                    reply.text(),
-                    signature == null ? "" : signature);
-            String html = reply.html() != null
+            String text = acknowledgement
+                    ? reply.text() // rendered from its template when it was written to the case
+                    : render(
+                            messages.getMessage("email.template.reply", null, "{{body}}", locale),
+                            customerName,
+                            view.number(),
+                            agent,
+                            reply.text(),
+                            signature == null ? "" : signature);
+            String html = !acknowledgement && reply.html() != null
                     ? render(
                             HtmlUtils.htmlEscape(messages.getMessage("email.template.reply", null, "{{body}}", locale))
                                     .replace("\n", "<br>\n"),

@@ -12,7 +12,8 @@ import org.switchboard.cases.QueueId;
 /**
  * Per queue: the From address and name of its email replies, the signature appended to them, and the
  * four-eyes rule — every agent reply needs a supervisor's approval, or only replies containing one of
- * the approval keywords (case-insensitive).
+ * the approval keywords (case-insensitive); and whether a new case's first mail is acknowledged
+ * automatically.
  */
 @Component
 public class QueueEmailSettings {
@@ -23,7 +24,8 @@ public class QueueEmailSettings {
             @Nullable String fromName,
             @Nullable String signature,
             boolean requiresApproval,
-            List<String> approvalKeywords) {
+            List<String> approvalKeywords,
+            boolean autoAcknowledge) {
 
         /** Why a reply with this text needs approval, or null when it does not. */
         public @Nullable String approvalReason(String text) {
@@ -58,26 +60,38 @@ public class QueueEmailSettings {
                         rs.getString("from_name"),
                         rs.getString("signature"),
                         rs.getBoolean("requires_approval"),
-                        List.of((String[]) rs.getArray("approval_keywords").getArray())))
+                        List.of((String[]) rs.getArray("approval_keywords").getArray()),
+                        rs.getBoolean("auto_acknowledge")))
                 .optional();
+    }
+
+    /** Whether new cases of the queue get an automatic acknowledgement (off unless switched on). */
+    public boolean autoAcknowledges(QueueId queue) {
+        return jdbc.sql("select auto_acknowledge from email_queue_settings where queue_id = ?")
+                .param(queue.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     public Settings save(Settings s) {
         jdbc.sql("""
                         insert into email_queue_settings (queue_id, from_address, from_name, signature, requires_approval,
-                            approval_keywords, updated_at)
-                        values (?, ?, ?, ?, ?, ?, now())
+                            approval_keywords, auto_acknowledge, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, now())
                         on conflict (queue_id) do update set from_address = excluded.from_address,
                             from_name = excluded.from_name, signature = excluded.signature,
                             requires_approval = excluded.requires_approval,
-                            approval_keywords = excluded.approval_keywords, updated_at = now()""")
+                            approval_keywords = excluded.approval_keywords,
+                            auto_acknowledge = excluded.auto_acknowledge, updated_at = now()""")
                 .params(
                         s.queue().value(),
                         s.fromAddress(),
                         s.fromName(),
                         s.signature(),
                         s.requiresApproval(),
-                        s.approvalKeywords().toArray(String[]::new))
+                        s.approvalKeywords().toArray(String[]::new),
+                        s.autoAcknowledge())
                 .update();
         return s;
     }

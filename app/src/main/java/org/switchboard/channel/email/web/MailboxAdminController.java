@@ -24,10 +24,12 @@ import org.switchboard.channel.email.mailbox.Mailboxes;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.FieldProblem;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.StaleVersionException;
 
 /**
  * The admin pages for mailboxes: the list with each mailbox's connection health (a mailbox that keeps
- * failing shows an alert), a form to add one, and the connection test button.
+ * failing shows an alert), a form to add one, the edit form of each with its aliases and plus-addresses,
+ * and the connection test button.
  */
 @Controller
 @RequestMapping("/admin/email/mailboxes")
@@ -97,6 +99,131 @@ class MailboxAdminController {
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return withErrors(model, form, Map.of("address", e.getMessage()));
+        }
+    }
+
+    /** The edit form of one mailbox, with its aliases. Passwords are never shown: empty keeps them. */
+    @GetMapping("/{id}")
+    String edit(@PathVariable String id, Model model) {
+        Mailbox mailbox = mailboxes.get(id);
+        model.addAttribute(
+                "mailbox",
+                MailboxJson.of(
+                        mailbox,
+                        queues,
+                        mailboxes.health(mailbox.id(), properties.fetch().alertAfterFailures())));
+        model.addAttribute("queues", queues.all());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "email/mailbox-edit";
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            Mailbox updated = mailboxes.update(
+                    id,
+                    new MailboxDraft(
+                            form.get("name"),
+                            form.get("address"),
+                            blank(form.get("queue")),
+                            new MailboxDraft.ServerDraft(
+                                    form.get("imapHost"),
+                                    port(form.get("imapPort")),
+                                    form.get("imapSecurity"),
+                                    form.get("imapUsername"),
+                                    blank(form.get("imapPassword")),
+                                    form.get("imapAuth")),
+                            blank(form.get("imapFolder")),
+                            blank(form.get("afterImport")),
+                            form.getOrDefault("moveToFolder", ""),
+                            new MailboxDraft.ServerDraft(
+                                    form.get("smtpHost"),
+                                    port(form.get("smtpPort")),
+                                    form.get("smtpSecurity"),
+                                    form.getOrDefault("smtpUsername", ""),
+                                    blank(form.get("smtpPassword")),
+                                    form.get("smtpAuth")),
+                            null,
+                            form.containsKey("active")),
+                    version(form.get("version")));
+            redirect.addFlashAttribute("saved", updated.name());
+            return "redirect:/admin/email/mailboxes/" + updated.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", byField(e.problems()));
+            return edit(id, model);
+        } catch (ConflictException | StaleVersionException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("errors", Map.of("mailbox", e.getMessage()));
+            return edit(id, model);
+        }
+    }
+
+    /** Adds an alias or plus-address ({@code support+billing@…}) with the queue its mail goes to. */
+    @PostMapping("/{id}/aliases")
+    String addAlias(
+            @PathVariable String id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Mailbox mailbox = mailboxes.get(id);
+        List<MailboxDraft.AliasDraft> aliases = new ArrayList<>(aliasDrafts(mailbox));
+        aliases.add(new MailboxDraft.AliasDraft(form.get("address"), blank(form.get("queue"))));
+        try {
+            mailboxes.update(id, aliasesOnly(aliases), null);
+            redirect.addFlashAttribute("saved", form.get("address"));
+            return "redirect:/admin/email/mailboxes/" + mailbox.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            Map<String, String> errors = new LinkedHashMap<>();
+            // the new alias is the last one: name its fields as the form does
+            byField(e.problems())
+                    .forEach((field, message) ->
+                            errors.put(field.replace("aliases[" + (aliases.size() - 1) + "].", "alias."), message));
+            model.addAttribute("errors", errors);
+            return edit(id, model);
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("errors", Map.of("alias.address", e.getMessage()));
+            return edit(id, model);
+        }
+    }
+
+    @PostMapping("/{id}/aliases/delete")
+    String removeAlias(@PathVariable String id, @RequestParam String address, RedirectAttributes redirect) {
+        Mailbox mailbox = mailboxes.get(id);
+        List<MailboxDraft.AliasDraft> aliases = aliasDrafts(mailbox).stream()
+                .filter(a -> !a.address().equalsIgnoreCase(address.strip()))
+                .toList();
+        mailboxes.update(id, aliasesOnly(aliases), null);
+        redirect.addFlashAttribute("saved", address);
+        return "redirect:/admin/email/mailboxes/" + mailbox.id();
+    }
+
+    private static List<MailboxDraft.AliasDraft> aliasDrafts(Mailbox mailbox) {
+        return mailbox.aliases().stream()
+                .map(a -> new MailboxDraft.AliasDraft(
+                        a.address(), a.queue() == null ? null : a.queue().toString()))
+                .toList();
+    }
+
+    private static MailboxDraft aliasesOnly(List<MailboxDraft.AliasDraft> aliases) {
+        return new MailboxDraft(null, null, null, null, null, null, null, null, aliases, null);
+    }
+
+    private static @Nullable Long version(@Nullable String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -72,10 +72,13 @@ class OutboundApiController {
     QueueEmailSettings.Settings queueSettings(@PathVariable String queue) {
         QueueRef ref = queues.find(queue).orElseThrow(() -> new NotFoundException("queue", queue));
         return settings.find(ref.id())
-                .orElse(new QueueEmailSettings.Settings(ref.id(), null, null, null, false, List.of()));
+                .orElse(new QueueEmailSettings.Settings(ref.id(), null, null, null, false, List.of(), false));
     }
 
-    /** {@code {"fromAddress", "fromName", "signature", "requiresApproval", "approvalKeywords": [...]}} */
+    /**
+     * {@code {"fromAddress", "fromName", "signature", "requiresApproval", "approvalKeywords": [...],
+     * "autoAcknowledge"}}
+     */
     @PutMapping("/api/v1/channels/email/queues/{queue}")
     @PreAuthorize("hasRole('ADMIN')")
     QueueEmailSettings.Settings saveQueueSettings(@PathVariable String queue, @RequestBody JsonNode json) {
@@ -91,6 +94,7 @@ class OutboundApiController {
         }
         Boolean approval = body.bool("requiresApproval");
         List<String> keywords = body.strings("approvalKeywords");
+        Boolean acknowledge = body.bool("autoAcknowledge");
         body.check();
         return settings.save(new QueueEmailSettings.Settings(
                 ref.id(),
@@ -103,7 +107,8 @@ class OutboundApiController {
                         : keywords.stream()
                                 .map(String::strip)
                                 .filter(k -> !k.isEmpty())
-                                .toList()));
+                                .toList(),
+                acknowledge != null && acknowledge));
     }
 
     private static MessageId messageId(String value) {

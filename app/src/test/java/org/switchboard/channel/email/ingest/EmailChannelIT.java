@@ -219,7 +219,7 @@ class EmailChannelIT {
                 .isNotNull();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "sent"
-                        .equals(jdbc.sql("select delivery_status from case_message where external_id = ?")
+                        .equals(jdbc.sql("select coalesce(delivery_status, '') from case_message where external_id = ?")
                                 .param(ourId)
                                 .query(String.class)
                                 .single()));
@@ -308,7 +308,7 @@ class EmailChannelIT {
         String message = reply.json().get("id").asString();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "awaiting_approval"
-                        .equals(jdbc.sql("select delivery_status from case_message where id = ?::uuid")
+                        .equals(jdbc.sql("select coalesce(delivery_status, '') from case_message where id = ?::uuid")
                                 .param(message)
                                 .query(String.class)
                                 .single()));

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.RealQueues;
+import org.switchboard.channel.email.mailbox.Mailboxes;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 
@@ -30,6 +31,9 @@ class EmailPagesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Mailboxes mailboxes;
 
     @Test
     void theMailboxPageShowsHealthAndTestsTheConnectionAndTheCaseBlockRenders() throws Exception {
@@ -75,6 +79,106 @@ class EmailPagesIT {
         var panel = get(http, base + "/email/cases/" + kase.json().get("id").asString() + "/panel");
         assertThat(panel.statusCode()).isEqualTo(200);
         assertThat(panel.body()).contains("email-panel");
+    }
+
+    @Test
+    void anAdminEditsAMailboxAndItsAliasesOnTheMailboxPage() throws Exception {
+        var api = new TestApi(port, jdbc);
+        var queues = RealQueues.on(api);
+        var queue = queues.newQueue("edit");
+        var billing = queues.newQueue("billing");
+        var adminUser = api.createUser("admin");
+        var admin = api.as(adminUser);
+        String address = "edit-" + System.nanoTime() + "@example.test";
+        var created = admin.post("/api/v1/channels/email/mailboxes", """
+                {"name": "%s", "address": "%s", "queue": "%s",
+                 "imap": {"host": "127.0.0.1", "port": 1, "security": "none", "username": "u", "password": "p"},
+                 "smtp": {"host": "127.0.0.1", "port": 1, "security": "none"}}""".formatted(address, address, queue.name()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = "http://localhost:" + port;
+        String login = get(http, base + "/login").body();
+        post(
+                http,
+                base + "/login",
+                csrf(login),
+                "username=" + adminUser.username() + "&password="
+                        + URLEncoder.encode(TestApi.PASSWORD, StandardCharsets.UTF_8));
+        assertThat(get(http, base + "/admin/email/mailboxes").body()).contains("/admin/email/mailboxes/" + id + "\"");
+        var page = get(http, base + "/admin/email/mailboxes/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"mailbox-edit\"", "id=\"alias-add\"", address);
+        String csrf = csrf(page.body());
+        String edit = "version=0&name=Renamed+" + System.nanoTime() + "&address=" + enc(address) + "&queue="
+                + queue.id() + "&active=on&imapHost=imap.example.test&imapPort=993&imapSecurity=ssl"
+                + "&imapUsername=u&imapPassword=&imapAuth=password&imapFolder=INBOX&afterImport=move"
+                + "&moveToFolder=Done&smtpHost=127.0.0.1&smtpPort=25&smtpSecurity=none&smtpUsername="
+                + "&smtpPassword=&smtpAuth=password";
+
+        // without the CSRF token: refused
+        var forged = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/email/mailboxes/" + id))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(edit))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+
+        var saved = post(http, base + "/admin/email/mailboxes/" + id, csrf, edit);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        var shown = admin.get("/api/v1/channels/email/mailboxes/" + id).json();
+        assertThat(shown.get("name").asString()).startsWith("Renamed");
+        assertThat(shown.get("imap").get("host").asString()).isEqualTo("imap.example.test");
+        assertThat(shown.get("afterImport").asString()).isEqualTo("move");
+        assertThat(shown.get("moveToFolder").asString()).isEqualTo("Done");
+        assertThat(mailboxes.get(id).imap().secret())
+                .as("an empty password keeps the stored one")
+                .isEqualTo("p");
+        // the same (now stale) version again: a conflict, nothing changed
+        var stale =
+                post(http, base + "/admin/email/mailboxes/" + id, csrf, edit.replace("imap.example", "imap2.example"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        var bad = post(
+                http,
+                base + "/admin/email/mailboxes/" + id,
+                csrf,
+                edit.replace("version=0", "version=1").replace("imapPort=993", "imapPort=0"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("imap.port");
+
+        String alias = address.replace("@", "+billing@");
+        var added = post(
+                http,
+                base + "/admin/email/mailboxes/" + id + "/aliases",
+                csrf,
+                "address=" + enc(alias) + "&queue=" + billing.id());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        var aliases = admin.get("/api/v1/channels/email/mailboxes/" + id).json().get("aliases");
+        assertThat(aliases.size()).isEqualTo(1);
+        assertThat(aliases.get(0).get("address").asString()).isEqualTo(alias);
+        assertThat(aliases.get(0).get("queue").asString()).isEqualTo(billing.name());
+        assertThat(get(http, base + "/admin/email/mailboxes/" + id).body()).contains(alias);
+
+        var invalid = post(http, base + "/admin/email/mailboxes/" + id + "/aliases", csrf, "address=nope&queue=");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("alias.address");
+
+        var removed =
+                post(http, base + "/admin/email/mailboxes/" + id + "/aliases/delete", csrf, "address=" + enc(alias));
+        assertThat(removed.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api/v1/channels/email/mailboxes/" + id)
+                        .json()
+                        .get("aliases")
+                        .size())
+                .isZero();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String csrf(String page) {
