@@ -27,6 +27,8 @@ import org.switchboard.knowledge.search.SentenceEmbeddings;
  * distribution without its 100 most frequent words (like real queries, which carry content words).
  *
  * <p>Usage: {@code bench/run KnowledgeSearchLoad <lexical|hybrid> <passages> <queries> <threads> [dir]}.
+ * An index this driver already built in {@code dir} with at least that many passages is reused: searching only.
+ * Besides wall-clock figures it reports CPU time (per query, and the process's for indexing).
  * In hybrid mode the passages get stored 384-dimension unit vectors (random, seeded: computing 100,000
  * real embeddings would take the benchmark machine's cores for many minutes and HNSW search cost does
  * not depend on the vectors' meaning), while each query is embedded by the real English model, so a
@@ -161,8 +163,24 @@ public final class KnowledgeSearchLoad {
         }
 
         // Indexing from `threads` writers (Lucene's IndexWriter takes concurrent documents), then one
-        // commit, as a rebuild does. Generating the text is included in the time.
+        // commit, as a rebuild does (plain adds into an emptied index, KnowledgeIndex.addNew). Generating the text is
+        // included in the time.
         int articles = passages / 4;
+        if (index.passages() >= passages) {
+            // An index this driver built before in `dir`: measure searching only.
+            System.out.printf("reusing the index in %s: %d passages%n", dir, index.passages());
+        } else {
+            index(index, load, articles, threads);
+        }
+        searchLoad(index, load, mode, queries, threads);
+        index.close();
+    }
+
+    private static void index(KnowledgeIndex index, KnowledgeSearchLoad load, int articles, int threads)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         ExecutorService writers = Executors.newFixedThreadPool(threads);
         List<Future<?>> written = new ArrayList<>();
@@ -174,11 +192,11 @@ public final class KnowledgeSearchLoad {
                 for (int i = part; i < articles; i += threads) {
                     batch.add(load.article(random, i));
                     if (batch.size() == 256) {
-                        index.upsert(batch);
+                        index.addNew(batch);
                         batch.clear();
                     }
                 }
-                index.upsert(batch);
+                index.addNew(batch);
                 return null;
             }));
         }
@@ -196,7 +214,15 @@ public final class KnowledgeSearchLoad {
                 indexSeconds,
                 index.passages() / indexSeconds,
                 index.sizeBytes() / 1048576.0);
+        // The process's CPU time (writers, merges, generation): the rate two cores given fully would reach.
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        System.out.printf(
+                "indexing used %.1f CPU seconds = %.0f passages per CPU-second (about %.0f/s on 2 free cores)%n",
+                cpuSeconds, index.passages() / cpuSeconds, 2 * index.passages() / cpuSeconds);
+    }
 
+    private static void searchLoad(
+            KnowledgeIndex index, KnowledgeSearchLoad load, String mode, int queries, int threads) throws Exception {
         // Near-real-time delay: one article changed until it is found.
         long nrtStart = System.nanoTime();
         index.upsert(List.of(new IndexedArticle(
@@ -224,15 +250,30 @@ public final class KnowledgeSearchLoad {
         }
         // Latency: one caller at a time.
         Histogram single = new Histogram(3_600_000_000L, 3);
+        // CPU time of the searching thread per query: what a query costs whatever else runs on the
+        // machine (wall-clock latency also counts the time the thread waited for a core).
+        Histogram cpu = new Histogram(3_600_000_000L, 3);
+        var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         int latencyQueries = Math.min(queries, 10_000);
         for (int i = 0; i < latencyQueries; i++) {
+            String query = load.query(queryRandom);
+            long c0 = threadBean.getCurrentThreadCpuTime();
             long q0 = System.nanoTime();
-            search(index, load.query(queryRandom));
+            search(index, query);
             single.recordValue((System.nanoTime() - q0) / 1000);
+            cpu.recordValue(Math.max(0, threadBean.getCurrentThreadCpuTime() - c0) / 1000);
         }
         new LoadReport(mode + " search, 1 thread", latencyQueries, 0, (System.nanoTime() - t0) / 1e9, single)
                 .print(System.out);
+        System.out.printf(
+                "%s search CPU time per query ms: mean %.2f p50 %.2f p95 %.2f p99 %.2f (2 cores fully given would serve about %.0f queries/s)%n",
+                mode,
+                cpu.getMean() / 1000.0,
+                cpu.getValueAtPercentile(50) / 1000.0,
+                cpu.getValueAtPercentile(95) / 1000.0,
+                cpu.getValueAtPercentile(99) / 1000.0,
+                2 * 1_000_000.0 / cpu.getMean());
 
         // Throughput: `threads` callers.
         Histogram many = new Histogram(3_600_000_000L, 3);
@@ -269,7 +310,6 @@ public final class KnowledgeSearchLoad {
         System.out.printf(
                 "heap used after GC %.0f MiB (max %.0f MiB)%n",
                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.maxMemory() / 1048576.0);
-        index.close();
     }
 
     private static void search(KnowledgeIndex index, String query) {

@@ -947,28 +947,35 @@ public class ArticleService implements Articles {
                         values (:id, :family, :translationOf, :externalId, :language, :title, :slug, :summary, :body,
                             :html, :category, cast(:tags as text[]), cast(:products as text[]), :audience, :status,
                             :owner, :reviewBy, 1, :sourceRevision, :now, :now, :publishedAt, 0)""")
+                .params(contentParams(content, slug, status))
                 .param("id", id.value())
                 .param("family", family.value())
                 .param("translationOf", translationOf == null ? null : translationOf.value())
-                .param("externalId", content.externalId())
-                .param("language", content.language().code())
-                .param("title", content.title())
-                .param("slug", slug)
-                .param("summary", content.summary())
-                .param("body", content.body())
-                .param("html", MarkdownText.html(content.body()))
-                .param("category", content.categoryId())
-                .param("tags", Sql.array(content.tags()))
-                .param("products", Sql.array(content.products()))
-                .param("audience", content.audience().wire())
-                .param("status", status.wire())
                 .param("owner", owner)
-                .param("reviewBy", content.reviewBy())
                 .param("sourceRevision", sourceRevision)
                 .param("now", Sql.ts(now))
                 .param("publishedAt", status == ArticleStatus.PUBLISHED ? Sql.ts(now) : null)
                 .update();
         rememberSlug(id, slug, now);
+    }
+
+    /** The columns an article's content fills, the same for its first insert and every later revision. */
+    private static Map<String, @Nullable Object> contentParams(Content content, String slug, ArticleStatus status) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("externalId", content.externalId());
+        params.put("language", content.language().code());
+        params.put("title", content.title());
+        params.put("slug", slug);
+        params.put("summary", content.summary());
+        params.put("body", content.body());
+        params.put("html", MarkdownText.html(content.body()));
+        params.put("category", content.categoryId());
+        params.put("tags", Sql.array(content.tags()));
+        params.put("products", Sql.array(content.products()));
+        params.put("audience", content.audience().wire());
+        params.put("status", status.wire());
+        params.put("reviewBy", content.reviewBy());
+        return params;
     }
 
     /** Writes new content as the next revision; publishes when the article is (or becomes) published. */
@@ -994,21 +1001,9 @@ public class ArticleService implements Articles {
                             published_at = case when :published then :now else published_at end,
                             version = version + 1
                         where id = :id""")
+                .params(contentParams(content, slug, status))
                 .param("id", row.id().value())
-                .param("externalId", content.externalId())
-                .param("language", content.language().code())
-                .param("title", content.title())
-                .param("slug", slug)
-                .param("summary", content.summary())
-                .param("body", content.body())
-                .param("html", MarkdownText.html(content.body()))
-                .param("category", content.categoryId())
-                .param("tags", Sql.array(content.tags()))
-                .param("products", Sql.array(content.products()))
-                .param("audience", content.audience().wire())
-                .param("status", status.wire())
                 .param("owner", content.owner())
-                .param("reviewBy", content.reviewBy())
                 .param("revision", next)
                 .param("sourceRevision", sourceRevision)
                 .param("now", Sql.ts(now))

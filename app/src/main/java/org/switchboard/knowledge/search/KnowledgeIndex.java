@@ -63,7 +63,11 @@ import org.switchboard.knowledge.KnowledgeHit;
  */
 public final class KnowledgeIndex implements Closeable {
 
+    /** The passage id of indexes written before {@link #PASSAGE_ID} (indexed as a term, never searched). */
     static final String ID = "id";
+    /** The passage id {@code <articleId>#<ordinal>}, stored only. */
+    static final String PASSAGE_ID = "passageId";
+
     static final String ARTICLE = "article";
     /** The article id as a doc-values column (its own field: indexes written before it lack it). */
     static final String ARTICLE_COLUMN = "article.column";
@@ -122,7 +126,10 @@ public final class KnowledgeIndex implements Closeable {
 
     private IndexWriterConfig config() {
         IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
-        config.setRAMBufferSizeMB(64);
+        // Fewer, larger flushed segments: less merging while many articles are written (a rebuild).
+        config.setRAMBufferSizeMB(128);
+        // Flushed segments are merged soon anyway; packing each into a compound file first is wasted work.
+        config.setUseCompoundFile(false);
         return config;
     }
 
@@ -151,6 +158,18 @@ public final class KnowledgeIndex implements Closeable {
 
     /** Adds or replaces articles (not visible until {@link #refresh()}). */
     public void upsert(Collection<IndexedArticle> articles) {
+        write(articles, true);
+    }
+
+    /**
+     * Adds articles the index doesn't hold (after {@link #deleteAll()}, in a rebuild): without the
+     * delete-by-id an update needs, which costs a terms lookup per article in every segment.
+     */
+    public void addNew(Collection<IndexedArticle> articles) {
+        write(articles, false);
+    }
+
+    private void write(Collection<IndexedArticle> articles, boolean replace) {
         Map<String, List<String>> toEmbed = new HashMap<>();
         List<List<Document>> docs = new ArrayList<>();
         for (IndexedArticle article : articles) {
@@ -179,7 +198,11 @@ public final class KnowledgeIndex implements Closeable {
                                 VectorSimilarityFunction.DOT_PRODUCT));
                     }
                 }
-                writer.updateDocuments(new Term(ARTICLE, article.articleId()), passages);
+                if (replace) {
+                    writer.updateDocuments(new Term(ARTICLE, article.articleId()), passages);
+                } else {
+                    writer.addDocuments(passages);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -276,7 +299,8 @@ public final class KnowledgeIndex implements Closeable {
         String tags = String.join(" ", article.tags());
         for (int n = 0; n < passages.size(); n++) {
             Document doc = new Document();
-            doc.add(new StringField(ID, article.articleId() + "#" + n, Field.Store.YES));
+            // Only read back (never searched): stored, not indexed, which saves a unique term per passage.
+            doc.add(new StoredField(PASSAGE_ID, article.articleId() + "#" + n));
             doc.add(new StringField(ARTICLE, article.articleId(), Field.Store.YES));
             // Grouping passages by article reads this column instead of the stored fields.
             doc.add(new SortedDocValuesField(ARTICLE_COLUMN, new BytesRef(article.articleId())));
@@ -317,7 +341,7 @@ public final class KnowledgeIndex implements Closeable {
 
     public List<KnowledgeHit> search(Request request) {
         return withSearcher(searcher -> {
-            Query filter = filter(request);
+            Query filter = filter(searcher, request);
             int depth = Math.max(50, request.limit() * 5);
             Map<String, Query> analysisQueries = new LinkedHashMap<>();
             Set<String> analyses = analyses(request.languages());
@@ -328,16 +352,31 @@ public final class KnowledgeIndex implements Closeable {
                 }
             }
             List<Ranked> lexical = List.of();
-            Query lexicalQuery = null;
             if (!analysisQueries.isEmpty()) {
-                lexicalQuery = analysisQueries.size() == 1
+                Query lexicalQuery = analysisQueries.size() == 1
                         ? analysisQueries.values().iterator().next()
                         : new DisjunctionMaxQuery(analysisQueries.values(), 0.1f);
-                Query q = new BooleanQuery.Builder()
-                        .add(lexicalQuery, Occur.MUST)
-                        .add(filter, Occur.FILTER)
-                        .build();
-                lexical = byArticle(searcher, searcher.search(q, depth));
+                Query q = filter == null
+                        ? lexicalQuery
+                        : new BooleanQuery.Builder()
+                                .add(lexicalQuery, Occur.MUST)
+                                .add(filter, Occur.FILTER)
+                                .build();
+                TopDocs top = searcher.search(q, depth);
+                // The bonus for the query's words in order re-scores only the passages found: a sloppy
+                // phrase over the whole index would read the positions of every passage with the words.
+                List<Query> bonuses = new ArrayList<>();
+                for (String analysis : analysisQueries.keySet()) {
+                    Query bonus = phraseBonus(analysis, request.text());
+                    if (bonus != null) {
+                        bonuses.add(bonus);
+                    }
+                }
+                if (!bonuses.isEmpty() && top.scoreDocs.length > 1) {
+                    Query bonus = bonuses.size() == 1 ? bonuses.getFirst() : new DisjunctionMaxQuery(bonuses, 0.1f);
+                    top = org.apache.lucene.search.QueryRescorer.rescore(searcher, top, bonus, 1.0, depth);
+                }
+                lexical = byArticle(searcher, top);
             }
             List<Ranked> semantic = List.of();
             String language =
@@ -362,8 +401,9 @@ public final class KnowledgeIndex implements Closeable {
             List<Ranked> fused = fuse(lexical, semantic, request.limit());
             List<KnowledgeHit> hits = new ArrayList<>(fused.size());
             Set<String> queryTerms = queryTerms(request.text(), analyses);
+            var stored = searcher.storedFields();
             for (Ranked ranked : fused) {
-                Document doc = searcher.storedFields().document(ranked.doc());
+                Document doc = stored.document(ranked.doc());
                 String docLanguage = doc.get(LANGUAGE);
                 String snippet = Snippets.highlight(
                         analyzers.forAnalysis(LanguageAnalyzers.analysisOf(docLanguage)),
@@ -375,7 +415,7 @@ public final class KnowledgeIndex implements Closeable {
                         docLanguage,
                         doc.get(STORED_TITLE),
                         snippet,
-                        doc.get(ID),
+                        doc.get(PASSAGE_ID) != null ? doc.get(PASSAGE_ID) : doc.get(ID),
                         ranked.score()));
             }
             return hits;
@@ -444,19 +484,44 @@ public final class KnowledgeIndex implements Closeable {
         return false;
     }
 
-    private Query filter(Request request) {
+    /**
+     * The request's restrictions, leaving out those every passage meets (an agent searching every
+     * audience, a knowledge base in one language): a filter that removes nothing still has to be
+     * stepped through beside the scoring, for every candidate passage. {@code null} when nothing is left.
+     */
+    @Nullable
+    private Query filter(IndexSearcher searcher, Request request) throws IOException {
+        var reader = searcher.getIndexReader();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(audienceFilter(request.audiences()), Occur.FILTER);
+        boolean any = false;
+        // Every passage has exactly one audience and one language, so when the passages having the asked
+        // ones are all passages (deleted ones included), the filter is a no-op.
+        if (!request.audiences().isEmpty()) {
+            long having = 0;
+            for (String audience : request.audiences()) {
+                having += reader.docFreq(new Term(AUDIENCE, audience));
+            }
+            if (having < reader.maxDoc()) {
+                b.add(audienceFilter(request.audiences()), Occur.FILTER);
+                any = true;
+            }
+        }
         if (request.languageFilter() && !request.languages().isEmpty()) {
-            b.add(new TermQuery(new Term(LANGUAGE, request.languages().getFirst())), Occur.FILTER);
+            Term language = new Term(LANGUAGE, request.languages().getFirst());
+            if (reader.docFreq(language) < reader.maxDoc()) {
+                b.add(new TermQuery(language), Occur.FILTER);
+                any = true;
+            }
         }
         if (!request.categories().isEmpty()) {
             b.add(termsQuery(CATEGORY, request.categories()), Occur.FILTER);
+            any = true;
         }
         if (!request.products().isEmpty()) {
             b.add(termsQuery(PRODUCT, request.products()), Occur.FILTER);
+            any = true;
         }
-        return b.build();
+        return any ? b.build() : null;
     }
 
     private static Query audienceFilter(Set<String> audiences) {
@@ -524,12 +589,20 @@ public final class KnowledgeIndex implements Closeable {
                 any = true;
             }
         }
-        // Words in the order of the query score a little more.
-        if (terms.size() > 1) {
-            query.add(new BoostQuery(phrase(title, terms, 2), 0.5f), Occur.SHOULD);
-            query.add(new BoostQuery(phrase(body, terms, 4), 0.3f), Occur.SHOULD);
-        }
         return any ? query.build() : null;
+    }
+
+    /** Words in the order of the query score a little more; {@code null} for a one-word query. */
+    @Nullable
+    private Query phraseBonus(String analysis, String text) {
+        List<String> terms = Tokens.analyze(analyzers.forAnalysis(analysis), text);
+        if (terms.size() < 2) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(phrase("title." + analysis, terms, 2), 0.5f), Occur.SHOULD)
+                .add(new BoostQuery(phrase("body." + analysis, terms, 4), 0.3f), Occur.SHOULD)
+                .build();
     }
 
     private static Query phrase(String field, List<String> terms, int slop) {

@@ -126,7 +126,8 @@ public class SearchIndexing implements DisposableBean {
                     long last = projection.lastSeq();
                     index.deleteAll();
                     projection.forEachPublished(PAGE, rows -> {
-                        index.upsert(
+                        // Everything was deleted above: plain adds, no delete-by-id per article.
+                        index.addNew(
                                 rows.stream().map(SearchProjection.Row::article).toList());
                         rebuild.set(new Rebuild(true, done.addAndGet(rows.size()), total));
                     });
