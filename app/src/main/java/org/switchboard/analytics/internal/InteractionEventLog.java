@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.switchboard.analytics.InteractionEvent;
 import org.switchboard.analytics.InteractionEvents;
 import org.switchboard.cases.CaseEvent;
@@ -27,11 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class InteractionEventLog implements InteractionEvents {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private static final String APPEND_ROUTING_EVENT = """
+            insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,
+                attributes)
+            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            on conflict (event_id) do nothing""";
 
-    InteractionEventLog(JdbcClient jdbc, JsonMapper json) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final JsonMapper json;
+    /** The key of the routing events a transaction still has to append (bound to the transaction's thread). */
+    private final Object pendingKey = new Object();
+
+    InteractionEventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -45,24 +59,47 @@ class InteractionEventLog implements InteractionEvents {
      * transaction that writes the routing decision (routing publishes from its journal's batches), so the
      * log entry commits with the decision and no event publication has to be stored and completed: at
      * several routing events per contact that bookkeeping would cost more than the decisions themselves.
+     * Inside a transaction the events are appended just before its commit, in their order, as one JDBC
+     * batch: routing's journal commits many decisions at once, with several events each.
      */
     @EventListener
     void on(RoutingEvent event) {
-        jdbc.sql("""
-                        insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,
-                            attributes)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                        on conflict (event_id) do nothing""")
-                .params(
-                        event.eventId(),
-                        event.type(),
-                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                        event.caseId() == null ? null : event.caseId().value(),
-                        event.agent() == null ? null : event.agent().value(),
-                        event.queue() == null ? null : event.queue().value(),
-                        event.channel(),
-                        json.writeValueAsString(event.attributes()))
-                .update();
+        Object[] row = {
+            event.eventId(),
+            event.type(),
+            OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+            event.caseId() == null ? null : event.caseId().value(),
+            event.agent() == null ? null : event.agent().value(),
+            event.queue() == null ? null : event.queue().value(),
+            event.channel(),
+            json.writeValueAsString(event.attributes())
+        };
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.sql(APPEND_ROUTING_EVENT).params(row).update();
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(pendingKey);
+        if (pending == null) {
+            List<Object[]> rows = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(pendingKey, rows);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!rows.isEmpty()) {
+                        batches.batchUpdate(APPEND_ROUTING_EVENT, rows);
+                        rows.clear();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+                }
+            });
+            pending = rows;
+        }
+        pending.add(row);
     }
 
     /** Appends the event unless it is already in the log. */

@@ -39,11 +39,13 @@ class Journal implements DisposableBean {
     private volatile @Nullable Runnable recovery;
 
     private final TransactionTemplate transactions;
+    private final RoutingStore store;
     private final Thread writer;
     private volatile boolean running = true;
 
-    Journal(TransactionTemplate transactions) {
+    Journal(TransactionTemplate transactions, RoutingStore store) {
         this.transactions = transactions;
+        this.store = store;
         this.writer = Thread.ofPlatform().name("routing-journal").daemon().start(this::loop);
     }
 
@@ -102,11 +104,20 @@ class Journal implements DisposableBean {
                 .toList();
         boolean refused = false;
         try {
-            transactions.executeWithoutResult(
-                    status -> writes.forEach(w -> w.work().run()));
+            // the batch's routing rows go to the database as JDBC batches just before the commit
+            transactions.executeWithoutResult(status -> {
+                store.deferWrites();
+                try {
+                    writes.forEach(w -> w.work().run());
+                    store.flushWrites();
+                } finally {
+                    store.stopDeferring();
+                }
+            });
         } catch (RuntimeException batchFailed) {
-            // one write did not fit (e.g. a row changed outside routing): apply the others one by one; the
-            // refused one fails its caller, and the dispatcher reloads its memory from the database
+            // one write did not fit (e.g. a row changed outside routing), or the batched order tripped over a
+            // constraint: apply them one by one, each statement at once as it comes; only a write refused
+            // then fails its caller, and the dispatcher reloads its memory from the database
             for (Write write : writes) {
                 try {
                     transactions.executeWithoutResult(status -> write.work().run());

@@ -8,11 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.cases.CaseId;
@@ -23,7 +27,21 @@ import org.switchboard.routing.internal.engine.Policy;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL of routing's live state: presence, work items, offers, queue settings and hours. */
+/**
+ * SQL of routing's live state: presence, work items, offers, queue settings and hours.
+ *
+ * <p><b>Deferred writes.</b> The journal's writer applies many decisions in one transaction and asks the
+ * store to defer their writes ({@link #deferWrites()}) until just before the commit ({@link
+ * #flushWrites()}), where they go to the database as JDBC batches, one per table and statement: work-item
+ * inserts, then work-item updates in their order, then offer inserts, then offer updates in their order,
+ * then one presence row per agent (its last state: the earlier ones of the batch would be overwritten
+ * before the commit anyway). An update that must change one row ({@link #transition}, {@link #move},
+ * {@link #endOffer}) answers {@code true} when deferred and is checked at the flush; any difference (or a
+ * constraint the new order trips over) fails the whole batch, which the journal then applies again one
+ * decision per transaction without deferring, so a refusal is found and reported exactly as before. A read
+ * from the writer thread writes what is deferred first. Deferring is per thread: other threads read and
+ * write directly.
+ */
 @Repository
 class RoutingStore {
 
@@ -31,12 +49,130 @@ class RoutingStore {
             id, seq, kind, case_id, queue_id, channel, skills::text as skills, language, priority, enqueued_at,
             not_before, status, agent_id, phone, note, preferred_agent""";
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private static final String UPSERT_PRESENCE = """
+            insert into agent_presence (agent_id, state, reason, desktop, since, last_heartbeat)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (agent_id) do update set state = excluded.state, reason = excluded.reason,
+                desktop = excluded.desktop, since = excluded.since, last_heartbeat = excluded.last_heartbeat,
+                version = agent_presence.version + 1""";
 
-    RoutingStore(JdbcClient jdbc, JsonMapper json) {
+    private static final String INSERT_ITEM = """
+            insert into work_item (id, seq, kind, case_id, queue_id, channel, skills, language, priority,
+                enqueued_at, not_before, status, phone, note, source_event, updated_at, customer_id,
+                preferred_agent)
+            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)""";
+
+    /** One statement for every status change, so that a batch of them is one JDBC batch. */
+    private static final String TRANSITION = """
+            update work_item set status = ?, agent_id = ?, updated_at = ?,
+                assigned_at = case when ? then ? else assigned_at end,
+                completed_at = case when ? then ? else completed_at end
+            where id = ? and status = ?""";
+
+    private static final String MOVE = """
+            update work_item set queue_id = ?, skills = ?::jsonb, language = ?, priority = ?,
+                enqueued_at = ?, note = coalesce(?, note), status = 'waiting', agent_id = null,
+                updated_at = ?, seq = ?
+            where id = ? and status in ('waiting', 'assigned')""";
+
+    private static final String INSERT_OFFER = """
+            insert into offer (id, work_item_id, agent_id, offered_at, expires_at, status)
+            values (?, ?, ?, ?, ?, 'open')""";
+
+    private static final String END_OFFER =
+            "update offer set status = ?, ended_at = ? where id = ? and status = 'open'";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final JsonMapper json;
+    private final ThreadLocal<@Nullable Deferred> deferred = new ThreadLocal<>();
+
+    RoutingStore(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
+    }
+
+    /** A statement held back until the flush; {@code one}: it must change exactly one row. */
+    private record Statement(String sql, Object[] args, boolean one) {}
+
+    /** The writes deferred on one thread, by table. */
+    private static final class Deferred {
+        final List<Statement> itemInserts = new ArrayList<>();
+        final List<Statement> itemUpdates = new ArrayList<>();
+        final List<Statement> offerInserts = new ArrayList<>();
+        final List<Statement> offerUpdates = new ArrayList<>();
+        final Map<UserId, Object[]> presences = new LinkedHashMap<>();
+        /** Rows an update of this batch touched: inserting one of them later would change the order's meaning. */
+        final Set<UUID> updatedItems = new HashSet<>();
+
+        final Set<UUID> updatedOffers = new HashSet<>();
+
+        boolean isEmpty() {
+            return itemInserts.isEmpty()
+                    && itemUpdates.isEmpty()
+                    && offerInserts.isEmpty()
+                    && offerUpdates.isEmpty()
+                    && presences.isEmpty();
+        }
+    }
+
+    /** From now on this thread's writes wait for {@link #flushWrites()} (inside the caller's transaction). */
+    void deferWrites() {
+        deferred.set(new Deferred());
+    }
+
+    /** Writes what this thread deferred, as batches; throws when one of them does not fit. */
+    void flushWrites() {
+        Deferred pending = deferred.get();
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        execute(pending.itemInserts);
+        execute(pending.itemUpdates);
+        execute(pending.offerInserts);
+        execute(pending.offerUpdates);
+        if (!pending.presences.isEmpty()) {
+            batches.batchUpdate(UPSERT_PRESENCE, new ArrayList<>(pending.presences.values()));
+        }
+        pending.itemInserts.clear();
+        pending.itemUpdates.clear();
+        pending.offerInserts.clear();
+        pending.offerUpdates.clear();
+        pending.presences.clear();
+        pending.updatedItems.clear();
+        pending.updatedOffers.clear();
+    }
+
+    /** Stops deferring on this thread, dropping what was not flushed (its transaction rolls back). */
+    void stopDeferring() {
+        deferred.remove();
+    }
+
+    /** Writes deferred statements, consecutive equal ones as one JDBC batch, in their order. */
+    private void execute(List<Statement> statements) {
+        int from = 0;
+        while (from < statements.size()) {
+            String sql = statements.get(from).sql();
+            int to = from + 1;
+            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+                to++;
+            }
+            List<Statement> run = statements.subList(from, to);
+            int[] counts =
+                    batches.batchUpdate(sql, run.stream().map(Statement::args).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (run.get(i).one() && counts[i] != 1) {
+                    throw new IllegalStateException("A deferred routing write changed " + counts[i] + " rows");
+                }
+            }
+            from = to;
+        }
+    }
+
+    /** Writes what this thread deferred before it reads (a read sees the thread's own writes). */
+    private void beforeRead() {
+        flushWrites();
     }
 
     record PresenceRow(
@@ -50,6 +186,7 @@ class RoutingStore {
     // ---- presence
 
     List<PresenceRow> presences() {
+        beforeRead();
         return jdbc.sql("select agent_id, state, reason, desktop, since, last_heartbeat from agent_presence")
                 .query((rs, n) -> new PresenceRow(
                         new UserId(rs.getObject("agent_id", UUID.class)),
@@ -62,25 +199,28 @@ class RoutingStore {
     }
 
     void savePresence(PresenceRow row) {
-        jdbc.sql("""
-                        insert into agent_presence (agent_id, state, reason, desktop, since, last_heartbeat)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict (agent_id) do update set state = excluded.state, reason = excluded.reason,
-                            desktop = excluded.desktop, since = excluded.since, last_heartbeat = excluded.last_heartbeat,
-                            version = agent_presence.version + 1""")
-                .params(
-                        row.agent().value(),
-                        row.state().wire(),
-                        row.reason(),
-                        row.desktop(),
-                        utc(row.since()),
-                        row.lastHeartbeat() == null ? null : utc(row.lastHeartbeat()))
-                .update();
+        Object[] args = {
+            row.agent().value(),
+            row.state().wire(),
+            row.reason(),
+            row.desktop(),
+            utc(row.since()),
+            row.lastHeartbeat() == null ? null : utc(row.lastHeartbeat())
+        };
+        Deferred pending = deferred.get();
+        if (pending != null) {
+            // the row holds the agent's last state of the batch; the presence events stay one per change
+            pending.presences.remove(row.agent());
+            pending.presences.put(row.agent(), args);
+            return;
+        }
+        jdbc.sql(UPSERT_PRESENCE).params(args).update();
     }
 
     // ---- work items
 
     List<WorkItem> liveItems() {
+        beforeRead();
         return jdbc.sql("select " + ITEM_COLUMNS
                         + " from work_item where status in ('waiting', 'offered', 'assigned') order by seq")
                 .query(this::mapItem)
@@ -88,6 +228,7 @@ class RoutingStore {
     }
 
     Optional<WorkItem> item(UUID id) {
+        beforeRead();
         return jdbc.sql("select " + ITEM_COLUMNS + " from work_item where id = ?")
                 .param(id)
                 .query(this::mapItem)
@@ -96,36 +237,39 @@ class RoutingStore {
 
     /** Inserts a waiting item decided in memory (its sequence number included). */
     void insert(WorkItem item, @Nullable UUID customer, @Nullable UUID sourceEvent, Instant now) {
-        jdbc.sql("""
-                        insert into work_item (id, seq, kind, case_id, queue_id, channel, skills, language, priority,
-                            enqueued_at, not_before, status, phone, note, source_event, updated_at, customer_id,
-                            preferred_agent)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        item.id(),
-                        item.seq(),
-                        item.kind(),
-                        item.caseId() == null ? null : item.caseId().value(),
-                        item.queue().value(),
-                        item.channel(),
-                        json.writeValueAsString(item.skills()),
-                        item.language(),
-                        item.priority(),
-                        utc(item.enqueuedAt()),
-                        item.notBefore() == null ? null : utc(item.notBefore()),
-                        item.phone(),
-                        item.note(),
-                        sourceEvent,
-                        utc(now),
-                        customer,
-                        item.preferredAgent() == null
-                                ? null
-                                : item.preferredAgent().value())
-                .update();
+        Object[] args = {
+            item.id(),
+            item.seq(),
+            item.kind(),
+            item.caseId() == null ? null : item.caseId().value(),
+            item.queue().value(),
+            item.channel(),
+            json.writeValueAsString(item.skills()),
+            item.language(),
+            item.priority(),
+            utc(item.enqueuedAt()),
+            item.notBefore() == null ? null : utc(item.notBefore()),
+            item.phone(),
+            item.note(),
+            sourceEvent,
+            utc(now),
+            customer,
+            item.preferredAgent() == null ? null : item.preferredAgent().value()
+        };
+        Deferred pending = deferred.get();
+        if (pending != null) {
+            if (pending.updatedItems.contains(item.id())) {
+                flushWrites(); // an earlier update of this batch aimed at this row: keep their order
+            }
+            pending.itemInserts.add(new Statement(INSERT_ITEM, args, false));
+            return;
+        }
+        jdbc.sql(INSERT_ITEM).params(args).update();
     }
 
     /** The agent who was last assigned work of this customer, for the sticky agent. */
     Optional<UserId> lastAgentOf(UUID customer) {
+        beforeRead();
         return jdbc.sql("""
                         select agent_id from work_item where customer_id = ? and assigned_at is not null
                         and agent_id is not null order by assigned_at desc limit 1""")
@@ -135,6 +279,7 @@ class RoutingStore {
     }
 
     boolean eventSeen(UUID sourceEvent) {
+        beforeRead();
         return jdbc.sql("select exists (select 1 from work_item where source_event = ?)")
                 .param(sourceEvent)
                 .query(Boolean.class)
@@ -150,27 +295,34 @@ class RoutingStore {
                 .list();
     }
 
-    /** Moves an item from one status to another; false when it was not in {@code from} (a lost race). */
+    /**
+     * Moves an item from one status to another; false when it was not in {@code from} (a lost race). Deferred,
+     * it answers true and the flush checks it.
+     */
     boolean transition(UUID id, String from, String to, @Nullable UserId agent, Instant now) {
-        String extra = switch (to) {
-            case "assigned" -> ", assigned_at = ?";
-            case "completed", "cancelled" -> ", completed_at = ?";
-            default -> "";
+        OffsetDateTime at = utc(now);
+        Object[] args = {
+            to,
+            agent == null ? null : agent.value(),
+            at,
+            to.equals("assigned"),
+            at,
+            to.equals("completed") || to.equals("cancelled"),
+            at,
+            id,
+            from
         };
-        List<Object> params = new ArrayList<>();
-        params.add(to);
-        params.add(agent == null ? null : agent.value());
-        params.add(utc(now));
-        if (!extra.isEmpty()) {
-            params.add(utc(now));
+        return updateItem(id, TRANSITION, args);
+    }
+
+    private boolean updateItem(UUID id, String sql, Object[] args) {
+        Deferred pending = deferred.get();
+        if (pending != null) {
+            pending.updatedItems.add(id);
+            pending.itemUpdates.add(new Statement(sql, args, true));
+            return true;
         }
-        params.add(id);
-        params.add(from);
-        return jdbc.sql("update work_item set status = ?, agent_id = ?, updated_at = ?" + extra
-                                + " where id = ? and status = ?")
-                        .params(params)
-                        .update()
-                == 1;
+        return jdbc.sql(sql).params(args).update() == 1;
     }
 
     /** A waiting item into another queue (a transfer or a supervisor's move), with its new sequence number. */
@@ -184,43 +336,41 @@ class RoutingStore {
             @Nullable String note,
             long seq,
             Instant now) {
-        return jdbc.sql("""
-                                update work_item set queue_id = ?, skills = ?::jsonb, language = ?, priority = ?,
-                                    enqueued_at = ?, note = coalesce(?, note), status = 'waiting', agent_id = null,
-                                    updated_at = ?, seq = ?
-                                where id = ? and status in ('waiting', 'assigned')""")
-                        .params(
-                                queue.value(),
-                                json.writeValueAsString(skills),
-                                language,
-                                priority,
-                                utc(enqueuedAt),
-                                note,
-                                utc(now),
-                                seq,
-                                id)
-                        .update()
-                == 1;
+        Object[] args = {
+            queue.value(), json.writeValueAsString(skills), language, priority, utc(enqueuedAt), note, utc(now), seq, id
+        };
+        return updateItem(id, MOVE, args);
     }
 
     // ---- offers
 
     void insertOffer(UUID offer, UUID item, UserId agent, Instant offeredAt, Instant expiresAt) {
-        jdbc.sql("""
-                        insert into offer (id, work_item_id, agent_id, offered_at, expires_at, status)
-                        values (?, ?, ?, ?, ?, 'open')""")
-                .params(offer, item, agent.value(), utc(offeredAt), utc(expiresAt))
-                .update();
+        Object[] args = {offer, item, agent.value(), utc(offeredAt), utc(expiresAt)};
+        Deferred pending = deferred.get();
+        if (pending != null) {
+            if (pending.updatedOffers.contains(offer)) {
+                flushWrites(); // an earlier update of this batch aimed at this row: keep their order
+            }
+            pending.offerInserts.add(new Statement(INSERT_OFFER, args, false));
+            return;
+        }
+        jdbc.sql(INSERT_OFFER).params(args).update();
     }
 
+    /** Ends an open offer; false when it was not open. Deferred, it answers true and the flush checks it. */
     boolean endOffer(UUID offer, String outcome, Instant now) {
-        return jdbc.sql("update offer set status = ?, ended_at = ? where id = ? and status = 'open'")
-                        .params(outcome, utc(now), offer)
-                        .update()
-                == 1;
+        Object[] args = {outcome, utc(now), offer};
+        Deferred pending = deferred.get();
+        if (pending != null) {
+            pending.updatedOffers.add(offer);
+            pending.offerUpdates.add(new Statement(END_OFFER, args, true));
+            return true;
+        }
+        return jdbc.sql(END_OFFER).params(args).update() == 1;
     }
 
     List<OpenOffer> openOffers() {
+        beforeRead();
         return jdbc.sql("select id, work_item_id, agent_id, expires_at from offer where status = 'open'")
                 .query((rs, n) -> new OpenOffer(
                         rs.getObject("id", UUID.class),
@@ -233,6 +383,7 @@ class RoutingStore {
     // ---- queue settings and hours
 
     Map<QueueId, QueueRouting> queueRouting() {
+        beforeRead();
         Map<QueueId, List<QueueRouting.Opening>> openings = new java.util.HashMap<>();
         jdbc.sql("select queue_id, day_of_week, opens, closes from queue_opening order by day_of_week, opens")
                 .query((rs, n) -> {
@@ -355,6 +506,7 @@ class RoutingStore {
 
     /** Today's answered (assigned) and abandoned (cancelled while waiting) items of a queue since {@code from}. */
     DayFigures figures(QueueId queue, Instant from, int thresholdSeconds) {
+        beforeRead();
         return jdbc.sql("""
                         select count(*) filter (where assigned_at is not null) as answered,
                                count(*) filter (where assigned_at is not null
