@@ -5,8 +5,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +49,14 @@ public final class RoutingEngineLoad {
     private final String[] agentIds = new String[AGENTS];
     // the driver's bookkeeping by agent number (ids are "a" + number): arrays, so that its own share of
     // the CPU time stays small next to the engine's
-    private final ArrayDeque<String>[] work = newQueues();
-    private final List<String> busyAgents = new ArrayList<>();
+    // each agent's work, oldest first: a ring of WORK_SLOTS ids per agent in one flat array (one or two cache
+    // lines per agent instead of a deque object and its array)
+    private static final int WORK_SLOTS = 16;
+    private final String[] work = new String[AGENTS * WORK_SLOTS];
+    private final int[] workFirst = new int[AGENTS];
+    private final int[] workCount = new int[AGENTS];
+    private final int[] busyAgents = new int[AGENTS];
+    private int busyCount;
     private final boolean[] busy = new boolean[AGENTS];
     private final String[] queueIds = new String[QUEUES];
     private long nextItem;
@@ -64,7 +68,7 @@ public final class RoutingEngineLoad {
     private long sampledCpuNanos;
     private long sampledDecisions;
     private long sampledCalls;
-    private static final int SAMPLE_EVERY = 16;
+    private static final int SAMPLE_EVERY = 256;
 
     private RoutingEngineLoad(long seed) {
         random = new SplittableRandom(seed);
@@ -150,13 +154,21 @@ public final class RoutingEngineLoad {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static ArrayDeque<String>[] newQueues() {
-        ArrayDeque<String>[] queues = new ArrayDeque[AGENTS];
-        for (int a = 0; a < AGENTS; a++) {
-            queues[a] = new ArrayDeque<>();
+    private void addWork(int agent, String item) {
+        if (workCount[agent] == WORK_SLOTS) {
+            throw new IllegalStateException("agent " + agent + " holds more than " + WORK_SLOTS + " items");
         }
-        return queues;
+        work[agent * WORK_SLOTS + (workFirst[agent] + workCount[agent]) % WORK_SLOTS] = item;
+        workCount[agent]++;
+    }
+
+    private String pollWork(int agent) {
+        int slot = agent * WORK_SLOTS + workFirst[agent];
+        String item = work[slot];
+        work[slot] = null;
+        workFirst[agent] = (workFirst[agent] + 1) % WORK_SLOTS;
+        workCount[agent]--;
+        return item;
     }
 
     private static int number(String agentId) {
@@ -201,10 +213,10 @@ public final class RoutingEngineLoad {
                 engine.accept(made.offer().item(), agent);
                 cpuEnd(cpu);
                 int a = number(agent);
-                work[a].add(made.offer().item());
+                addWork(a, made.offer().item());
                 if (!busy[a]) {
                     busy[a] = true;
-                    busyAgents.add(agent);
+                    busyAgents[busyCount++] = a;
                 }
             }
         }
@@ -213,7 +225,7 @@ public final class RoutingEngineLoad {
     /**
      * Returns decisions/s, p99 of enqueue (ms), p99 of complete including the next offer (ms), decisions per
      * CPU second of this thread, per process CPU second, and per CPU second spent inside engine calls (the
-     * engine without the driver's own work, sampled: every 16th loop reads the thread's CPU clock around each
+     * engine without the driver's own work, sampled: every 256th loop reads the thread's CPU clock around each
      * engine call, less what a pair of readings costs by itself, and the decisions made in those loops are
      * divided by that time).
      */
@@ -235,10 +247,9 @@ public final class RoutingEngineLoad {
         while ((ops & 1023) != 0 || System.nanoTime() < deadline) {
             ops++;
             sampling = ops % SAMPLE_EVERY == 0;
-            String agent = busyAgents.get(random.nextInt(busyAgents.size()));
-            ArrayDeque<String> items = work[number(agent)];
-            if (!items.isEmpty()) {
-                String item = items.poll();
+            int agent = busyAgents[random.nextInt(busyCount)];
+            if (workCount[agent] > 0) {
+                String item = pollWork(agent);
                 long cpu = cpuStart();
                 long t0 = System.nanoTime();
                 List<RoutingEvent> events = engine.complete(item, false);
@@ -261,7 +272,12 @@ public final class RoutingEngineLoad {
             }
         }
         sampling = false;
-        // what one reading pair costs by itself (measured now, at the same load): taken off the sample
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+        // the whole process: the driving thread plus garbage collection and compilation threads
+        double processCpu = (system.getProcessCpuTime() - processCpuStarted) / 1e9;
+        // what one reading pair costs by itself (measured now, at the same load, after the run's own CPU
+        // time was read): taken off the sample
         sampling = true;
         long calibrationCalls = 20_000;
         long before = sampledCpuNanos;
@@ -273,10 +289,6 @@ public final class RoutingEngineLoad {
         sampledCalls -= calibrationCalls;
         sampling = false;
         double engineCpuNanos = sampledCpuNanos - sampledCalls * pairNanos;
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
-        // the whole process: the driving thread plus garbage collection and compilation threads
-        double processCpu = (system.getProcessCpuTime() - processCpuStarted) / 1e9;
         long made = decisions - decisionsBefore;
         double rate = made / elapsed;
         double perEngineCpuSecond = sampledDecisions / (engineCpuNanos / 1e9);

@@ -5,9 +5,10 @@ import java.util.Comparator;
 
 /**
  * A binary min-heap whose entries know their position, so any entry is removed in O(log n) and nothing is
- * allocated per entry: the engine's deadlines (an accepted offer takes its timeout out at once) and each
- * lane's waiting items (an offered or cancelled item leaves from anywhere in the lane). An entry sits in at
- * most one heap at a time. Not thread-safe; the engine's lock guards it.
+ * allocated per entry: the engine's deadlines (an accepted offer takes its timeout out at once). A lane's
+ * waiting items use the engine's own 4-ary heap with flat sort keys, which keeps their position in the same
+ * {@link Entry#index}. An entry sits in at most one heap at a time. Not thread-safe; the engine's lock
+ * guards it.
  */
 class IndexedHeap<T extends IndexedHeap.Entry> {
 

@@ -58,6 +58,9 @@ public final class RoutingEngine {
     private static final Channel[] CHANNELS = Channel.values();
 
     private static final double AHT_WEIGHT = 0.1;
+    /** How many ready agents a longest-idle choice walks in readiness order before it scans the lane's bits. */
+    private static final int LONGEST_IDLE_WALK = 32;
+
     private static final int OVERFLOW_CHAIN = 16;
     static final String MISSED_OFFER = "missed offer";
 
@@ -79,7 +82,7 @@ public final class RoutingEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Q> queues = new LinkedHashMap<>();
     private final Map<String, Agent> agents = new LinkedHashMap<>();
-    private final Map<String, Item> items = new HashMap<>();
+    private final ItemTable items = new ItemTable();
     private final Map<LaneKey, Lane> lanes = new HashMap<>();
     /** Agents by {@link Agent#index}, the bit numbering of the agent sets below. */
     private Agent[] byIndex = new Agent[64];
@@ -93,8 +96,19 @@ public final class RoutingEngine {
      * channel: the longest-idle order. Kept flat (not in {@link Agent}) so a lane's choice reads one array.
      */
     private final long[][] readySince = new long[Channel.values().length][64];
+    /**
+     * Per channel, the ready agents in the order they turned ready (stamps only grow, so a new one goes
+     * last): longest idle first. A longest-idle lane walks it to its first eligible agent instead of
+     * scanning every ready agent of the lane for the earliest stamp.
+     */
+    private final ReadyOrder[] readyOrder = new ReadyOrder[Channel.values().length];
     /** Per agent index, Σ load/capacity over channels, kept with every load change (least occupied). */
     private double[] occupancy = new double[64];
+    /**
+     * Per agent index, when the agent last became idle (shown available, or finished an item): the policies'
+     * first tie-break. Flat, so comparing two candidates does not read their agent objects.
+     */
+    private long[] idleSince = new long[64];
     /** Skill names as dense numbers, and per skill number the proficiency of each agent index (0: none). */
     private final Map<String, Integer> skillNumbers = new HashMap<>();
 
@@ -107,6 +121,9 @@ public final class RoutingEngine {
     private long sequence;
     private long now;
 
+    /** {@link #now} as the instant it was read from, or null until needed (time held back: a new object). */
+    private @Nullable Instant nowInstant;
+
     public RoutingEngine(InstantSource clock) {
         this(clock, OfferRules.ENGINE);
     }
@@ -117,6 +134,7 @@ public final class RoutingEngine {
         this.rules = rules;
         for (int c = 0; c < ready.length; c++) {
             ready[c] = new AgentSet();
+            readyOrder[c] = new ReadyOrder();
         }
     }
 
@@ -161,13 +179,16 @@ public final class RoutingEngine {
                     byIndex = Arrays.copyOf(byIndex, byIndex.length * 2);
                     for (int c = 0; c < readySince.length; c++) {
                         readySince[c] = Arrays.copyOf(readySince[c], byIndex.length);
+                        readyOrder[c].grow(byIndex.length);
                     }
                     occupancy = Arrays.copyOf(occupancy, byIndex.length);
+                    idleSince = Arrays.copyOf(idleSince, byIndex.length);
                     for (int s = 0; s < proficiencies.length; s++) {
                         proficiencies[s] = Arrays.copyOf(proficiencies[s], byIndex.length);
                     }
                 }
                 byIndex[agent.index] = agent;
+                idleSince[agent.index] = now;
             } else {
                 applyMask(agent, 0);
                 for (List<Lane> channelLanes : agent.lanes) {
@@ -234,7 +255,7 @@ public final class RoutingEngine {
      */
     public List<RoutingEvent> enqueue(WorkItemSpec spec) {
         return change(events -> {
-            if (items.containsKey(spec.id())) {
+            if (items.get(spec.id()) != null) {
                 throw new ConflictException("work item " + spec.id() + " is already queued or assigned");
             }
             Q q = queue0(spec.queue());
@@ -260,7 +281,7 @@ public final class RoutingEngine {
                 route(item, null, events);
             }
             if (item.state == ItemState.WAITING) {
-                events.add(new RoutingEvent.ItemQueued(item.id, q.spec.id(), instant(item.enqueued)));
+                events.add(new RoutingEvent.ItemQueued(item.id, q.spec.id(), at(item.enqueued)));
             }
         });
     }
@@ -276,7 +297,7 @@ public final class RoutingEngine {
             List<Item> restored = new ArrayList<>();
             for (WorkItemSpec spec : waitingInOrder) {
                 Q q = queues.get(spec.queue());
-                if (q != null && !items.containsKey(spec.id())) {
+                if (q != null && items.get(spec.id()) == null) {
                     restored.add(admit(spec, q, false));
                 }
             }
@@ -339,7 +360,7 @@ public final class RoutingEngine {
             q.aht += AHT_WEIGHT * (handled - q.aht);
             detach(item, "completed", events);
             forget(item);
-            agent.idleSince = now;
+            idleSince[agent.index] = now;
             if (wrapUp && q.spec.wrapUpSeconds() > 0 && agent.declared == Presence.AVAILABLE) {
                 agent.wrapping = true;
                 agent.wrapEpoch++;
@@ -382,10 +403,10 @@ public final class RoutingEngine {
             item.queueEpoch++;
             item.heldFor = null;
             item.pinned = false;
-            item.spec = item.spec.withQueue(queueId).withEnqueuedAt(instant(now));
+            item.spec = item.spec.withQueue(queueId).withEnqueuedAt(nowInstant());
             setUp(item, target, now, false);
             place(item);
-            events.add(new RoutingEvent.ItemQueued(item.id, queueId, instant(now)));
+            events.add(new RoutingEvent.ItemQueued(item.id, queueId, nowInstant()));
             if (previous != null) {
                 settle(previous, events);
             }
@@ -468,7 +489,9 @@ public final class RoutingEngine {
     public void resetTime() {
         lock.lock();
         try {
-            now = nanos(clock.instant());
+            Instant instant = clock.instant();
+            now = nanos(instant);
+            nowInstant = instant;
         } finally {
             lock.unlock();
         }
@@ -541,11 +564,11 @@ public final class RoutingEngine {
             List<WaitingItem> result = new ArrayList<>(sorted.size());
             for (Item item : sorted) {
                 result.add(new WaitingItem(
-                        item.spec,
+                        item.spec(),
                         item.state,
                         item.agent == null ? null : item.agent.spec.id(),
                         item.effective(seconds),
-                        instant(item.enqueued)));
+                        at(item.enqueued)));
             }
             return result;
         });
@@ -559,7 +582,7 @@ public final class RoutingEngine {
                 q.list().stream()
                         .filter(i -> i.state == ItemState.WAITING)
                         .sorted(ORDER)
-                        .forEach(i -> result.add(i.spec));
+                        .forEach(i -> result.add(i.spec()));
             }
             return result;
         });
@@ -621,7 +644,7 @@ public final class RoutingEngine {
                 agent.spec.id(),
                 agent.shown,
                 agent.shown == Presence.AWAY || agent.shown == Presence.OFFLINE ? agent.reason : null,
-                instant(agent.since),
+                at(agent.since),
                 agent.offered.stream().map(i -> i.id).toList(),
                 agent.assigned.stream().map(i -> i.id).toList(),
                 load);
@@ -632,7 +655,8 @@ public final class RoutingEngine {
 
     private Item admit(WorkItemSpec spec, Q q, boolean fresh) {
         long enqueued = spec.enqueuedAt() == null ? now : nanos(spec.enqueuedAt());
-        Item item = new Item(spec.id(), spec.enqueuedAt() == null ? spec.withEnqueuedAt(instant(now)) : spec);
+        // a spec without its enqueue time keeps it so until asked for (Item#spec): no copy per enqueue
+        Item item = new Item(spec.id(), spec);
         item.seq = ++sequence;
         setUp(item, q, enqueued, fresh);
         String preferred = spec.preferredAgent();
@@ -642,7 +666,7 @@ public final class RoutingEngine {
             item.heldFor = sticky;
             schedule(new Timer(holdUntil, TimerKind.HOLD, item, null, null, item.queueEpoch));
         }
-        items.put(item.id, item);
+        items.put(item);
         place(item);
         return item;
     }
@@ -735,7 +759,7 @@ public final class RoutingEngine {
     }
 
     private void forget(Item item) {
-        items.remove(item.id);
+        items.remove(item);
         item.queue.unlink(item);
         item.queueEpoch++;
     }
@@ -750,12 +774,19 @@ public final class RoutingEngine {
 
     private RoutingEvent.ItemAssigned assigned(Item item, Agent agent, boolean offered) {
         return new RoutingEvent.ItemAssigned(
-                item.id, agent.spec.id(), item.queue.spec.id(), item.channel, instant(now), offered);
+                item.id, agent.spec.id(), item.queue.spec.id(), item.channel, nowInstant(), offered);
     }
 
     /** The item, if it is offered to this agent now; a conflict otherwise. */
     private Item offered(String itemId, String agentId) {
         Item item = item0(itemId);
+        Agent holder = item.agent;
+        // the usual answer comes from the agent the item is offered to: no lookup of the agent by id
+        if (item.state == ItemState.OFFERED
+                && holder != null
+                && holder.spec.id().equals(agentId)) {
+            return item;
+        }
         if (item.state != ItemState.OFFERED || item.agent != agent0(agentId)) {
             throw new ConflictException("work item " + itemId + " is not offered to agent " + agentId);
         }
@@ -789,7 +820,7 @@ public final class RoutingEngine {
                     agent.spec.id(),
                     q.spec.id(),
                     item.channel,
-                    instant(now),
+                    nowInstant(),
                     instant(now + q.spec.offerTimeoutSeconds() * NANOS));
             item.offer = offer;
             q.offered++;
@@ -797,6 +828,7 @@ public final class RoutingEngine {
             item.offerTimer =
                     new Timer(now + q.spec.offerTimeoutSeconds() * NANOS, TimerKind.OFFER, item, agent, offer, 0);
             schedule(item.offerTimer);
+            items.recent = item;
             events.add(new RoutingEvent.OfferMade(offer));
         }
     }
@@ -826,51 +858,84 @@ public final class RoutingEngine {
         Policy policy = lane.queue.spec.policy();
         int c = lane.key.channel().ordinal();
         long[] eligible = lane.eligible.words;
-        long[] readyNow = ready[c].words;
+        AgentSet readySet = ready[c];
+        long[] readyNow = readySet.words;
+        long[] nonZero = readySet.nonZero;
         int words = Math.min(eligible.length, readyNow.length);
         int skip = except == null ? -1 : except.index;
+        // only the words holding a ready agent (in index order, as a walk of every word would visit them)
         if (policy == Policy.LONGEST_IDLE) {
-            // the agent ready for this channel the longest: the earliest readiness stamp (stamps are unique)
+            // the agent ready for this channel the longest: the earliest readiness stamp (stamps are unique).
+            // First the ready agents in readiness order: the first eligible one is the answer.
+            ReadyOrder order = readyOrder[c];
+            int[] next = order.next;
+            int steps = 0;
+            for (int i = order.head; i >= 0; i = next[i]) {
+                if (i != skip && (i >>> 6) < eligible.length && (eligible[i >>> 6] & (1L << i)) != 0) {
+                    return byIndex[i];
+                }
+                if (++steps == LONGEST_IDLE_WALK) {
+                    break;
+                }
+            }
+            if (steps < LONGEST_IDLE_WALK) {
+                return null; // every ready agent was looked at
+            }
+            // many ready agents ahead are not eligible here: find the earliest stamp among the lane's own
             long[] since = readySince[c];
             int first = -1;
             long firstSince = Long.MAX_VALUE;
-            for (int w = 0; w < words; w++) {
-                for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
-                    int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    if (since[index] < firstSince && index != skip) {
-                        first = index;
-                        firstSince = since[index];
+            for (int s = 0; s < nonZero.length; s++) {
+                for (long summary = nonZero[s]; summary != 0; summary &= summary - 1) {
+                    int w = (s << 6) + Long.numberOfTrailingZeros(summary);
+                    if (w >= words) {
+                        break;
+                    }
+                    for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
+                        int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        if (since[index] < firstSince && index != skip) {
+                            first = index;
+                            firstSince = since[index];
+                        }
                     }
                 }
             }
             return first < 0 ? null : byIndex[first];
         }
-        Agent best = null;
+        long[] idle = idleSince;
+        int best = -1;
         double bestScore = 0;
-        for (int w = 0; w < words; w++) {
-            for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
-                int index = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (index == skip) {
-                    continue;
+        for (int s = 0; s < nonZero.length; s++) {
+            for (long summary = nonZero[s]; summary != 0; summary &= summary - 1) {
+                int w = (s << 6) + Long.numberOfTrailingZeros(summary);
+                if (w >= words) {
+                    break;
                 }
-                Agent agent = byIndex[index];
-                double score = switch (policy) {
-                    case LONGEST_IDLE, MOST_SKILLED -> -proficiency(lane, index);
-                    case LEAST_OCCUPIED -> occupancy[index];
-                    case ROUND_ROBIN -> lane.queue.lastOffer(index);
-                };
-                if (best == null
-                        || score < bestScore
-                        || (score == bestScore
-                                && (agent.idleSince < best.idleSince
-                                        || (agent.idleSince == best.idleSince
-                                                && agent.spec.id().compareTo(best.spec.id()) < 0)))) {
-                    best = agent;
-                    bestScore = score;
+                for (long bits = eligible[w] & readyNow[w]; bits != 0; bits &= bits - 1) {
+                    int index = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    if (index == skip) {
+                        continue;
+                    }
+                    double score = switch (policy) {
+                        case LONGEST_IDLE, MOST_SKILLED -> -proficiency(lane, index);
+                        case LEAST_OCCUPIED -> occupancy[index];
+                        case ROUND_ROBIN -> lane.queue.lastOffer(index);
+                    };
+                    // ties: longest idle, then agent id (the only read of the agent objects, on equal idle times)
+                    if (best < 0
+                            || score < bestScore
+                            || (score == bestScore
+                                    && (idle[index] < idle[best]
+                                            || (idle[index] == idle[best]
+                                                    && byIndex[index].spec.id().compareTo(byIndex[best].spec.id())
+                                                            < 0)))) {
+                        best = index;
+                        bestScore = score;
+                    }
                 }
             }
         }
-        return best;
+        return best < 0 ? null : byIndex[best];
     }
 
     /** The decline/timeout path: the item goes back to its place, the agent turns away ("missed offer"). */
@@ -994,9 +1059,9 @@ public final class RoutingEngine {
                     agent.shown,
                     shown,
                     shown == Presence.AWAY || shown == Presence.OFFLINE ? agent.reason : null,
-                    instant(now)));
+                    nowInstant()));
             if (shown == Presence.AVAILABLE) {
-                agent.idleSince = now;
+                idleSince[agent.index] = now;
             }
             agent.shown = shown;
             agent.shownReason = agent.reason;
@@ -1033,8 +1098,7 @@ public final class RoutingEngine {
         }
         // Only the lanes' head keys are read here, from flat arrays by lane number (an agent has tens of
         // lanes and this runs per decision); a head item is looked at only when its priority ties the best.
-        double[] keys = heads.keys;
-        double[] aging = heads.aging;
+        double[] keyAndAging = heads.keyAndAging;
         int bestLane = -1;
         bestPriority = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < CHANNELS.length; c++) {
@@ -1044,11 +1108,11 @@ public final class RoutingEngine {
             int[] numbers = agent.laneNumbers[c];
             for (int i = 0, n = agent.laneCount[c]; i < n; i++) {
                 int l = numbers[i];
-                double key = keys[l];
+                double key = keyAndAging[2 * l];
                 if (key == Double.NEGATIVE_INFINITY) {
                     continue; // an empty lane
                 }
-                double priority = key + aging[l] * seconds;
+                double priority = key + keyAndAging[2 * l + 1] * seconds;
                 if (priority > bestPriority
                         || bestLane < 0
                         || (priority == bestPriority
@@ -1085,8 +1149,10 @@ public final class RoutingEngine {
             if ((mask & b) != 0) {
                 ready[c].add(agent.index);
                 readySince[c][agent.index] = ++sequence;
+                readyOrder[c].append(agent.index);
             } else {
                 ready[c].remove(agent.index);
+                readyOrder[c].unlink(agent.index);
             }
         }
         agent.readyMask = mask;
@@ -1318,9 +1384,30 @@ public final class RoutingEngine {
     }
 
     private void tick() {
-        long read = nanos(clock.instant());
+        Instant instant = clock.instant();
+        long read = nanos(instant);
         // Time never runs backwards inside the engine, even if the clock is set back.
-        now = Math.max(now, read);
+        if (read >= now) {
+            now = read;
+            nowInstant = instant;
+        } else {
+            nowInstant = null;
+        }
+    }
+
+    /** The engine's time as an instant: the clock's own reading, so events of a call share one object. */
+    private Instant nowInstant() {
+        Instant instant = nowInstant;
+        if (instant == null) {
+            instant = instant(now);
+            nowInstant = instant;
+        }
+        return instant;
+    }
+
+    /** An engine time as an instant ({@link #nowInstant} when it is now). */
+    private Instant at(long nanos) {
+        return nanos == now ? nowInstant() : instant(nanos);
     }
 
     private static long nanos(Instant instant) {
@@ -1381,12 +1468,46 @@ public final class RoutingEngine {
             Channel channel,
             List<SkillRequirement> skills,
             @Nullable String language,
-            int stage) {}
+            int stage) {
+
+        // Written out (the same components as the record's own): the generated ones go through method
+        // handles per component, and an item outside its queue's default lane looks its lane up per enqueue.
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof LaneKey key)
+                    || stage != key.stage
+                    || channel != key.channel
+                    || !queue.equals(key.queue)
+                    || !Objects.equals(language, key.language)
+                    || skills.size() != key.skills.size()) {
+                return false;
+            }
+            for (int i = 0; i < skills.size(); i++) {
+                SkillRequirement a = skills.get(i);
+                SkillRequirement b = key.skills.get(i);
+                if (a.minProficiency() != b.minProficiency() || !a.skill().equals(b.skill())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = queue.hashCode();
+            hash = 31 * hash + channel.ordinal();
+            for (SkillRequirement requirement : skills) {
+                hash = 31 * (31 * hash + requirement.skill().hashCode()) + requirement.minProficiency();
+            }
+            hash = 31 * hash + Objects.hashCode(language);
+            return 31 * hash + stage;
+        }
+    }
 
     private static final class Lane {
         final LaneKey key;
         final Q queue;
-        final IndexedHeap<Item> waiting = new IndexedHeap<>(ORDER);
+        final LaneHeap waiting = new LaneHeap();
         final AgentSet eligible = new AgentSet();
         final Set<String> addedTeams = new HashSet<>();
         final Set<String> addedQueues = new HashSet<>();
@@ -1419,7 +1540,7 @@ public final class RoutingEngine {
             if (head == null || ORDER.compare(item, head) < 0) {
                 head = item;
                 headKey = item.key;
-                heads.keys[number] = headKey;
+                heads.keyAndAging[2 * number] = headKey;
             }
         }
 
@@ -1428,7 +1549,7 @@ public final class RoutingEngine {
             if (item == head) {
                 head = waiting.isEmpty() ? null : waiting.peek();
                 headKey = head == null ? 0 : head.key;
-                heads.keys[number] = head == null ? Double.NEGATIVE_INFINITY : headKey;
+                heads.keyAndAging[2 * number] = head == null ? Double.NEGATIVE_INFINITY : headKey;
             }
         }
 
@@ -1437,24 +1558,23 @@ public final class RoutingEngine {
     }
 
     /**
-     * Per lane number: the head's key ({@code -∞} while the lane is empty), the aging rate and the lane.
-     * Flat so that an agent's scan of its lanes' heads stays in a few cache lines per lane instead of
-     * visiting each lane object. Numbers are never reused (a rebuild numbers the new lanes after the old).
+     * Per lane number: the head's key ({@code -∞} while the lane is empty) and the aging rate side by side
+     * (slots 2n and 2n + 1: one cache line read per lane), and the lane. Flat so that an agent's scan of its
+     * lanes' heads does not visit each lane object. Numbers are never reused (a rebuild numbers the new
+     * lanes after the old).
      */
     private static final class LaneHeads {
-        double[] keys = new double[64];
-        double[] aging = new double[64];
+        double[] keyAndAging = new double[128];
         Lane[] lanes = new Lane[64];
         int count;
 
         int register(Lane lane) {
             if (count == lanes.length) {
-                keys = Arrays.copyOf(keys, count * 2);
-                aging = Arrays.copyOf(aging, count * 2);
+                keyAndAging = Arrays.copyOf(keyAndAging, count * 4);
                 lanes = Arrays.copyOf(lanes, count * 2);
             }
-            keys[count] = Double.NEGATIVE_INFINITY;
-            aging[count] = lane.aging;
+            keyAndAging[2 * count] = Double.NEGATIVE_INFINITY;
+            keyAndAging[2 * count + 1] = lane.aging;
             lanes[count] = lane;
             return count++;
         }
@@ -1465,22 +1585,293 @@ public final class RoutingEngine {
         }
     }
 
+    /**
+     * A lane's waiting items in routing order ({@link #ORDER}): a 4-ary min-heap whose sort keys (key,
+     * enqueue time, sequence) sit in flat arrays beside the items, so sifting compares array slots (a node's
+     * four children share a cache line or two) instead of reading the items, and a heap of n items is
+     * log4 n deep rather than log2 n. Items know their slot ({@link IndexedHeap.Entry#index}), so one is
+     * taken out from anywhere in O(log n). The order is total (sequence numbers are unique), so the head is
+     * the same whatever the heap's shape.
+     */
+    private static final class LaneHeap {
+        private Item[] items = new Item[8];
+        private double[] keys = new double[8];
+        private long[] times = new long[8];
+        private long[] seqs = new long[8];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The first item in routing order; call only when the heap is not empty. */
+        Item peek() {
+            return items[0];
+        }
+
+        void add(Item item) {
+            if (size == items.length) {
+                int length = size * 2;
+                items = Arrays.copyOf(items, length);
+                keys = Arrays.copyOf(keys, length);
+                times = Arrays.copyOf(times, length);
+                seqs = Arrays.copyOf(seqs, length);
+            }
+            up(size++, item, item.key, item.enqueued, item.seq);
+        }
+
+        /** Removes the item if it is in this heap; does nothing otherwise. */
+        void remove(Item item) {
+            int i = item.index;
+            if (i >= 0 && i < size && items[i] == item) {
+                item.index = -1;
+                int last = --size;
+                Item moved = items[last];
+                double key = keys[last];
+                long time = times[last];
+                long seq = seqs[last];
+                items[last] = null;
+                if (i != last) {
+                    // the last item fills the hole: it moves down, or up when it goes before the hole's parent
+                    if (i > 0 && before(key, time, seq, (i - 1) >>> 2)) {
+                        up(i, moved, key, time, seq);
+                    } else {
+                        down(i, moved, key, time, seq);
+                    }
+                }
+            }
+        }
+
+        /** Whether (key, time, seq) goes before the item at slot j. */
+        private boolean before(double key, long time, long seq, int j) {
+            return precedes(key, time, seq, keys[j], times[j], seqs[j]);
+        }
+
+        /** {@link #ORDER} on the sort keys: higher key first, then earlier enqueue time, then sequence. */
+        private static boolean precedes(
+                double key, long time, long seq, double otherKey, long otherTime, long otherSeq) {
+            int byKey = Double.compare(otherKey, key);
+            if (byKey != 0) {
+                return byKey < 0;
+            }
+            if (time != otherTime) {
+                return time < otherTime;
+            }
+            return seq < otherSeq;
+        }
+
+        private void set(int i, Item item, double key, long time, long seq) {
+            items[i] = item;
+            keys[i] = key;
+            times[i] = time;
+            seqs[i] = seq;
+            item.index = i;
+        }
+
+        private void up(int i, Item item, double key, long time, long seq) {
+            while (i > 0) {
+                int parent = (i - 1) >>> 2;
+                if (!before(key, time, seq, parent)) {
+                    break;
+                }
+                set(i, items[parent], keys[parent], times[parent], seqs[parent]);
+                i = parent;
+            }
+            set(i, item, key, time, seq);
+        }
+
+        private void down(int i, Item item, double key, long time, long seq) {
+            while (true) {
+                int first = 4 * i + 1;
+                if (first >= size) {
+                    break;
+                }
+                int best = first;
+                for (int c = first + 1, end = Math.min(first + 4, size); c < end; c++) {
+                    if (before(keys[c], times[c], seqs[c], best)) {
+                        best = c;
+                    }
+                }
+                if (!precedes(keys[best], times[best], seqs[best], key, time, seq)) {
+                    break;
+                }
+                set(i, items[best], keys[best], times[best], seqs[best]);
+                i = best;
+            }
+            set(i, item, key, time, seq);
+        }
+    }
+
+    /**
+     * The items the engine holds by id: open addressing with linear probing over the items themselves (an
+     * item keeps its id's hash), so a lookup reads one array slot and the item, and nothing is allocated per
+     * item (a {@code HashMap} adds a node per entry and a second dependent read per lookup).
+     */
+    private static final class ItemTable {
+        private Item[] slots = new Item[1024];
+        private int size;
+
+        /**
+         * The item last offered, while the table holds it: an offer is usually answered with the very id
+         * string the offer carried, which this finds without reading the table.
+         */
+        @Nullable
+        Item recent;
+
+        @Nullable
+        Item get(String id) {
+            Item last = recent;
+            if (last != null && last.id == id) {
+                return last;
+            }
+            Item[] table = slots;
+            int mask = table.length - 1;
+            int hash = id.hashCode();
+            for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
+                Item item = table[i];
+                if (item == null) {
+                    return null;
+                }
+                if (item.hash == hash && (item.id == id || item.id.equals(id))) {
+                    return item;
+                }
+            }
+        }
+
+        /** Adds an item whose id is not in the table. */
+        void put(Item item) {
+            if (2 * (size + 1) > slots.length) {
+                grow();
+            }
+            insert(slots, item);
+            size++;
+        }
+
+        /** Removes an item that is in the table, shifting later entries of its probe run back. */
+        void remove(Item item) {
+            if (item == recent) {
+                recent = null;
+            }
+            Item[] table = slots;
+            int mask = table.length - 1;
+            int i = slot(item.hash, mask);
+            while (table[i] != item) {
+                i = (i + 1) & mask;
+            }
+            // backward-shift deletion: no tombstones, so lookups never walk over removed items
+            for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
+                int home = slot(table[j].hash, mask);
+                // move table[j] into the hole at i unless its home lies cyclically in (i, j]
+                boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (!stays) {
+                    table[i] = table[j];
+                    i = j;
+                }
+            }
+            table[i] = null;
+            size--;
+        }
+
+        private void grow() {
+            Item[] old = slots;
+            Item[] table = new Item[old.length * 2];
+            for (Item item : old) {
+                if (item != null) {
+                    insert(table, item);
+                }
+            }
+            slots = table;
+        }
+
+        private static void insert(Item[] table, Item item) {
+            int mask = table.length - 1;
+            int i = slot(item.hash, mask);
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = item;
+        }
+
+        /**
+         * Fibonacci hashing (the top bits of the hash times 2^32/φ): ids like "w123", "w124" have neighbouring
+         * hashes that must not land in neighbouring slots. {@code mask + 1} is the table's power-of-two size.
+         */
+        private static int slot(int hash, int mask) {
+            return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+        }
+    }
+
+    /** Agents by index in a doubly linked list through two arrays: appended at the end, taken out anywhere. */
+    private static final class ReadyOrder {
+        int[] next = new int[64];
+        int[] previous = new int[64];
+        int head = -1;
+        int tail = -1;
+
+        void grow(int length) {
+            next = Arrays.copyOf(next, length);
+            previous = Arrays.copyOf(previous, length);
+        }
+
+        void append(int index) {
+            previous[index] = tail;
+            next[index] = -1;
+            if (tail < 0) {
+                head = index;
+            } else {
+                next[tail] = index;
+            }
+            tail = index;
+        }
+
+        void unlink(int index) {
+            int before = previous[index];
+            int after = next[index];
+            if (before < 0) {
+                head = after;
+            } else {
+                next[before] = after;
+            }
+            if (after < 0) {
+                tail = before;
+            } else {
+                previous[after] = before;
+            }
+        }
+    }
+
     /** A set of agents as bits by {@link Agent#index}: ready agents of a lane are one AND per 64 agents. */
     private static final class AgentSet {
         long[] words = new long[1];
+
+        /**
+         * Bit w is set when word w is not zero. Ready agents are few while work waits (a ready agent has no
+         * waiting item it could take), so a lane's choice walks only the words that hold one (10,000 agents:
+         * 157 words, and 3 of these) instead of ANDing every word.
+         */
+        long[] nonZero = new long[1];
 
         void add(int index) {
             int w = index >>> 6;
             if (w >= words.length) {
                 words = Arrays.copyOf(words, Math.max(w + 1, words.length * 2));
+                nonZero = Arrays.copyOf(nonZero, (words.length + 63) >>> 6);
             }
             words[w] |= 1L << index;
+            nonZero[w >>> 6] |= 1L << w;
         }
 
         void remove(int index) {
             int w = index >>> 6;
             if (w < words.length) {
                 words[w] &= ~(1L << index);
+                if (words[w] == 0) {
+                    nonZero[w >>> 6] &= ~(1L << w);
+                }
             }
         }
     }
@@ -1583,7 +1974,6 @@ public final class RoutingEngine {
         String shownReason;
 
         long since;
-        long idleSince;
         boolean wrapping;
         long wrapEpoch;
         int readyMask;
@@ -1604,7 +1994,6 @@ public final class RoutingEngine {
             this.index = index;
             this.spec = spec;
             this.since = now;
-            this.idleSince = now;
             for (int i = 0; i < lanes.length; i++) {
                 lanes[i] = new ArrayList<>();
             }
@@ -1647,6 +2036,9 @@ public final class RoutingEngine {
     /** A work item; as a heap entry it is in its lane's heap while it waits there. */
     private static final class Item extends IndexedHeap.Entry {
         final String id;
+        /** {@code id.hashCode()}, for {@link ItemTable}. */
+        final int hash;
+
         WorkItemSpec spec;
         Q queue;
         Channel channel;
@@ -1700,7 +2092,16 @@ public final class RoutingEngine {
         @SuppressWarnings("NullAway.Init")
         Item(String id, WorkItemSpec spec) {
             this.id = id;
+            this.hash = id.hashCode();
             this.spec = spec;
+        }
+
+        /**
+         * The item as given, with its enqueue time. A spec given without one is kept as it was (not copied
+         * per enqueue); its time is {@link #enqueued}, which changes only with a new spec (a transfer).
+         */
+        WorkItemSpec spec() {
+            return spec.enqueuedAt() != null ? spec : spec.withEnqueuedAt(instant(enqueued));
         }
 
         double effective(double nowSeconds) {
