@@ -36,6 +36,9 @@ public interface Cases {
      */
     CaseView open(OpenCase command, @Nullable Actor actor);
 
+    /** {@link #open}, also returning the id of the first message. */
+    OpenedCase openCase(OpenCase command, @Nullable Actor actor);
+
     /** A case by id or number ({@code SB-10042}). */
     CaseView get(String idOrNumber, @Nullable Actor actor);
 

@@ -68,6 +68,7 @@ import org.switchboard.cases.MessageSent;
 import org.switchboard.cases.MessageView;
 import org.switchboard.cases.NoteAdded;
 import org.switchboard.cases.OpenCase;
+import org.switchboard.cases.OpenedCase;
 import org.switchboard.cases.Party;
 import org.switchboard.cases.PendingReason;
 import org.switchboard.cases.Priority;
@@ -301,6 +302,12 @@ class CaseService implements Cases {
     @Override
     @Transactional
     public CaseView open(OpenCase command, @Nullable Actor actor) {
+        return openCase(command, actor).view();
+    }
+
+    @Override
+    @Transactional
+    public OpenedCase openCase(OpenCase command, @Nullable Actor actor) {
         String subject = subject(command.subject());
         Content content = content(command.firstMessage(), "message.");
         if (!command.firstMessage().attachments().isEmpty()) {
@@ -336,7 +343,7 @@ class CaseService implements Cases {
                 message,
                 command.firstMessage().files().size()));
         published.forEach(events::publishEvent);
-        return view(row, customer, queue, null, List.of());
+        return new OpenedCase(view(row, customer, queue, null, List.of()), message);
     }
 
     @Override

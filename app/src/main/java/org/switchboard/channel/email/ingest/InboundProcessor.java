@@ -28,6 +28,7 @@ import org.switchboard.cases.InboundFile;
 import org.switchboard.cases.MessageDraft;
 import org.switchboard.cases.MessageId;
 import org.switchboard.cases.OpenCase;
+import org.switchboard.cases.OpenedCase;
 import org.switchboard.cases.QueueId;
 import org.switchboard.channel.email.AutoAcknowledgement;
 import org.switchboard.channel.email.BouncedReply;
@@ -267,11 +268,11 @@ class InboundProcessor {
             mergeSplitThread(caseId, existing.alsoLinked());
         } else {
             queue = mailboxes.queueFor(mailbox, recipients(email));
-            CaseView opened = cases.open(
+            OpenedCase opened = cases.openCase(
                     new OpenCase(subject(email.subject()), customer, queue, null, Channel.EMAIL, draft, null, null),
                     null);
-            caseId = opened.id();
-            message = cases.messages(caseId, null).getFirst().id();
+            caseId = opened.view().id();
+            message = opened.firstMessage();
         }
         threading.recordReceived(email, caseId, message, threadedBy);
         List<CaseParticipant> participants = participants(email, who, mailbox);

@@ -54,14 +54,15 @@ class InboundStore {
         List<UUID> ids = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (Fetched m : messages) {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
+            // the id of the new row, or (a fetch repeated after a crash) of the row stored before
+            UUID id = jdbc.sql("""
                             insert into email_inbound (id, mailbox_id, folder, uidvalidity, uid, message_id, content_hash,
                                 raw, size, status, fetched_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?)
-                            on conflict (mailbox_id, folder, uidvalidity, uid) do nothing""")
+                            on conflict (mailbox_id, folder, uidvalidity, uid) do nothing
+                            returning id""")
                     .params(
-                            id,
+                            UUID.randomUUID(),
                             mailbox,
                             folder,
                             uidValidity,
@@ -71,13 +72,15 @@ class InboundStore {
                             m.raw(),
                             m.raw().length,
                             now)
-                    .update();
-            ids.add(jdbc.sql("""
-                            select id from email_inbound
-                            where mailbox_id = ? and folder = ? and uidvalidity = ? and uid = ?""")
-                    .params(mailbox, folder, uidValidity, m.uid())
                     .query(UUID.class)
-                    .single());
+                    .optional()
+                    .orElseGet(() -> jdbc.sql("""
+                                    select id from email_inbound
+                                    where mailbox_id = ? and folder = ? and uidvalidity = ? and uid = ?""")
+                            .params(mailbox, folder, uidValidity, m.uid())
+                            .query(UUID.class)
+                            .single());
+            ids.add(id);
         }
         jdbc.sql("""
                         insert into email_fetch_state (mailbox_id, folder, uidvalidity, last_uid) values (?, ?, ?, ?)
@@ -108,20 +111,15 @@ class InboundStore {
                 .list();
     }
 
-    /** Whether a row was processed (so its server message may be flagged). */
-    boolean processed(UUID id) {
-        return jdbc.sql("select status <> 'stored' from email_inbound where id = ?")
-                .param(id)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
-
-    long uidOf(UUID id) {
-        return jdbc.sql("select uid from email_inbound where id = ?")
-                .param(id)
+    /** UIDs of the given rows that were processed (so their server messages may be flagged), ascending. */
+    List<Long> processedUids(List<UUID> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select uid from email_inbound where id = any(?::uuid[]) and status <> 'stored' order by uid")
+                .param(rows.stream().map(UUID::toString).toArray(String[]::new))
                 .query(Long.class)
-                .single();
+                .list();
     }
 
     void markFlagged(UUID mailbox, String folder, long uidValidity, List<Long> uids) {

@@ -1,5 +1,6 @@
 package org.switchboard.channel.email.ingest;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -9,10 +10,21 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,10 +46,28 @@ class MailboxSync {
     private final InboundProcessor processor;
     private final EmailChannelProperties properties;
 
+    /** Processing workers shared by all mailboxes; submitting only enqueues. */
+    private final ThreadPoolExecutor workers;
+
     MailboxSync(InboundStore store, InboundProcessor processor, EmailChannelProperties properties) {
         this.store = store;
         this.processor = processor;
         this.properties = properties;
+        int threads = properties.fetch().processingThreads();
+        this.workers = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Thread.ofVirtual().name("email-processing-", 0).factory());
+        workers.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        // a row not processed yet stays stored and is processed after the next start
+        workers.shutdownNow();
     }
 
     /** What one synchronization did. */
@@ -67,7 +97,7 @@ class MailboxSync {
         }
         Report report = new Report(0, 0, 0, 0);
         // 1. stored before a crash, not processed
-        report = report.plus(processAll(mailbox, store.pending(id)));
+        report = report.plus(process(mailbox, List.of(store.pending(id))));
         // 2. processed before a crash, not flagged or moved
         finishOnServer(mailbox, folder, uidValidity, store.unflagged(id, folderName, uidValidity));
         // 3. new mail
@@ -78,10 +108,17 @@ class MailboxSync {
             profile.add(FetchProfile.Item.SIZE);
             folder.fetch(found, profile);
             List<Message> fresh = new ArrayList<>();
+            long bytes = 0;
+            long budget = properties.fetch().batchBytes().toBytes();
             for (Message m : found) {
                 // "n:*" also returns the highest message when n is above it
                 if (m != null && !m.isExpunged() && folder.getUID(m) > lastUid) {
+                    long size = Math.max(0, m.getSize());
+                    if (!fresh.isEmpty() && bytes + size > budget) {
+                        break;
+                    }
                     fresh.add(m);
+                    bytes += size;
                     if (fresh.size() == properties.fetch().batchSize()) {
                         break;
                     }
@@ -90,27 +127,63 @@ class MailboxSync {
             if (fresh.isEmpty()) {
                 return report;
             }
+            List<Long> uids = new ArrayList<>();
+            for (Message m : fresh) {
+                uids.add(folder.getUID(m));
+            }
+            Map<Long, byte[]> bodies = fetchRaw(folder, uids);
             List<InboundStore.Fetched> fetched = new ArrayList<>();
             long highest = lastUid;
-            for (Message m : fresh) {
-                long uid = folder.getUID(m);
-                fetched.add(new InboundStore.Fetched(uid, raw(m)));
+            for (int i = 0; i < fresh.size(); i++) {
+                long uid = uids.get(i);
+                byte[] raw = bodies.get(uid);
+                if (raw == null) {
+                    // not in the batch's answer (expunged meanwhile?): fetched alone, which fails if it is gone
+                    raw = raw(fresh.get(i));
+                }
+                fetched.add(new InboundStore.Fetched(uid, raw));
                 highest = Math.max(highest, uid);
             }
             CrashPoints.reach(CrashPoints.AFTER_FETCH);
             List<UUID> stored = store.store(id, folderName, uidValidity, fetched, highest);
             CrashPoints.reach(CrashPoints.AFTER_STORE);
-            Report batch = processAll(mailbox, stored);
-            report = report.plus(new Report(fetched.size(), batch.ingested(), batch.duplicates(), batch.other()));
-            List<Long> done = new ArrayList<>();
-            for (UUID row : stored) {
-                if (store.processed(row)) {
-                    done.add(store.uidOf(row));
-                }
+            List<InboundLanes.Row> rows = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                rows.add(new InboundLanes.Row(stored.get(i), fetched.get(i).raw()));
             }
+            Report batch = process(mailbox, InboundLanes.of(rows));
+            report = report.plus(new Report(fetched.size(), batch.ingested(), batch.duplicates(), batch.other()));
+            List<Long> done = store.processedUids(stored);
             finishOnServer(mailbox, folder, uidValidity, done);
             lastUid = highest;
         }
+    }
+
+    /**
+     * Processes the lanes on the shared workers, lanes concurrently, each lane's rows one after the other,
+     * and waits for all of them. The workers bound how many messages of all mailboxes are processed at once
+     * (each holds a database connection), whatever the number of mailboxes.
+     */
+    private Report process(Mailbox mailbox, List<List<UUID>> lanes) {
+        List<Future<Report>> running = new ArrayList<>();
+        for (List<UUID> lane : lanes) {
+            if (!lane.isEmpty()) {
+                running.add(workers.submit(() -> processAll(mailbox, lane)));
+            }
+        }
+        Report report = new Report(0, 0, 0, 0);
+        for (Future<Report> lane : running) {
+            try {
+                report = report.plus(lane.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // what the lanes commit stays committed; unflagged rows are flagged by the next synchronization
+                throw new IllegalStateException("Mailbox " + mailbox.name() + ": interrupted while processing", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Mailbox " + mailbox.name() + ": processing failed", e.getCause());
+            }
+        }
+        return report;
     }
 
     private Report processAll(Mailbox mailbox, List<UUID> rows) {
@@ -160,6 +233,58 @@ class MailboxSync {
         }
         CrashPoints.reach(CrashPoints.AFTER_FLAG);
         store.markFlagged(mailbox.id(), mailbox.folder(), uidValidity, uids);
+    }
+
+    /**
+     * The raw messages of the given UIDs (ascending) in one {@code UID FETCH … (UID BODY.PEEK[])} round
+     * trip instead of one per message; {@code PEEK} leaves them unread. A UID the server did not answer for
+     * is absent from the result.
+     */
+    static Map<Long, byte[]> fetchRaw(IMAPFolder folder, List<Long> uids) throws MessagingException {
+        Map<Long, byte[]> raw = new HashMap<>();
+        if (uids.isEmpty()) {
+            return raw;
+        }
+        String command = "UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])";
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, null);
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        raw.put(uid.uid, body.getByteArray().getNewBytes());
+                    }
+                }
+            }
+            // EXISTS, EXPUNGE and flag changes that came with the answer keep the folder's view current
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+        return raw;
+    }
+
+    /** An IMAP sequence set of ascending UIDs, runs written as ranges: {@code 4:9,12,15:16}. */
+    static String uidSet(List<Long> ascending) {
+        StringBuilder set = new StringBuilder();
+        int i = 0;
+        while (i < ascending.size()) {
+            int j = i;
+            while (j + 1 < ascending.size()
+                    && ascending.get(j + 1).longValue() == ascending.get(j).longValue() + 1) {
+                j++;
+            }
+            if (!set.isEmpty()) {
+                set.append(',');
+            }
+            set.append(ascending.get(i));
+            if (j > i) {
+                set.append(':').append(ascending.get(j));
+            }
+            i = j + 1;
+        }
+        return set.toString();
     }
 
     private static byte[] raw(Message message) throws MessagingException, IOException {

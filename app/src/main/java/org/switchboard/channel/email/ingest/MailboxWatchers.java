@@ -16,6 +16,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -35,7 +36,7 @@ import org.switchboard.channel.email.mailbox.Mailboxes;
  * so a slow one never holds up the others. Also the synchronous entry point {@link EmailIngestion}.
  */
 @Component
-class MailboxWatchers implements EmailIngestion, SmartLifecycle {
+class MailboxWatchers implements EmailIngestion, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
     private static final long QUICK_RENEWAL_MILLIS = 3_000;
@@ -51,6 +52,8 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("email-idle-renewal").factory());
     private volatile boolean running;
+    /** The application has been ready once: a later {@link #start()} (a stopped context started again) resumes. */
+    private volatile boolean ready;
 
     MailboxWatchers(Mailboxes mailboxes, MailSessions sessions, MailboxSync sync, EmailChannelProperties properties) {
         this.mailboxes = mailboxes;
@@ -83,7 +86,8 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void startAll() {
+    synchronized void startAll() {
+        ready = true;
         if (!properties.fetch().enabled()) {
             return;
         }
@@ -258,14 +262,22 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle {
 
     @Override
     public void start() {
-        // watchers start once the application is ready (startAll)
+        // The first start waits for the application to be ready (startAll); a context that was stopped and
+        // started again (e.g. paused and resumed) watches its mailboxes again at once.
+        if (ready && !running) {
+            startAll();
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         watchers.values().forEach(Watcher::stop);
         watchers.clear();
+    }
+
+    @Override
+    public void destroy() {
         renewals.shutdownNow();
     }
 

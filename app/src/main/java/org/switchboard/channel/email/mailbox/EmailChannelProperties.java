@@ -3,6 +3,7 @@ package org.switchboard.channel.email.mailbox;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of mailboxes, fetching and sending ({@code switchboard.email.*}); see {@code docs/email.md}.
@@ -25,7 +26,11 @@ public record EmailChannelProperties(
      * @param pollInterval how often a server without IDLE is polled
      * @param idleRenewal how long one IDLE may last before it is renewed with a synchronization (servers
      *     drop idle connections after 30 minutes; it also bounds the delay of a notification a server missed)
-     * @param batchSize how many messages are fetched per round trip
+     * @param batchSize at most this many messages are fetched per round trip (one {@code UID FETCH})
+     * @param batchBytes and at most about this many bytes (by the sizes the server reports; a single larger
+     *     message is fetched alone), which bounds the memory one batch takes
+     * @param processingThreads how many fetched messages (of all mailboxes together) are processed at the same
+     *     time, each in its own transaction; keep it well below the database pool's 20 connections
      * @param alertAfterFailures consecutive connection failures that raise the mailbox's alert
      * @param maxBackoff the longest wait between reconnection attempts
      * @param timeout connect and read timeout of IMAP and SMTP
@@ -35,6 +40,8 @@ public record EmailChannelProperties(
             @DefaultValue("60s") Duration pollInterval,
             @DefaultValue("2m") Duration idleRenewal,
             @DefaultValue("100") int batchSize,
+            @DefaultValue("8MB") DataSize batchBytes,
+            @DefaultValue("6") int processingThreads,
             @DefaultValue("3") int alertAfterFailures,
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("30s") Duration timeout) {}

@@ -25,7 +25,6 @@ import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -86,7 +85,7 @@ public class OutboundMail {
     private final MailSessions sessions;
     private final EmailThreading threading;
     private final QueueEmailSettings settings;
-    private final MessageSource messages;
+    private final EmailTemplates templates;
     private final AuditLog audit;
     private final EmailChannelProperties properties;
     private final TransactionTemplate tx;
@@ -101,7 +100,7 @@ public class OutboundMail {
             MailSessions sessions,
             EmailThreading threading,
             QueueEmailSettings settings,
-            MessageSource messages,
+            EmailTemplates templates,
             AuditLog audit,
             EmailChannelProperties properties,
             TransactionTemplate tx,
@@ -114,7 +113,7 @@ public class OutboundMail {
         this.sessions = sessions;
         this.threading = threading;
         this.settings = settings;
-        this.messages = messages;
+        this.templates = templates;
         this.audit = audit;
         this.properties = properties;
         this.tx = tx;
@@ -145,7 +144,7 @@ public class OutboundMail {
     }
 
     static final String ACKNOWLEDGEMENT = "acknowledgement";
-    private static final Set<String> TEMPLATE_LANGUAGES = Set.of("en", "fr", "zh", "ru");
+    private static final Set<String> TEMPLATE_LANGUAGES = Set.copyOf(EmailTemplates.LANGUAGES);
 
     @ApplicationModuleListener
     void on(MessageSent sent) {
@@ -237,7 +236,8 @@ public class OutboundMail {
         String name = view.customer().name() != null
                 ? view.customer().name()
                 : to.displayName() != null ? to.displayName() : "";
-        String text = messages.getMessage("email.template.acknowledgement", null, "{{case.number}}", locale)
+        String text = templates
+                .text(EmailTemplates.Kind.ACKNOWLEDGEMENT, locale)
                 .replace("{{subject}}", view.subject())
                 .replace("{{customer.name}}", name)
                 .replace("{{case.number}}", view.number())
@@ -534,7 +534,7 @@ public class OutboundMail {
             String text = acknowledgement
                     ? reply.text() // rendered from its template when it was written to the case
                     : render(
-                            messages.getMessage("email.template.reply", null, "{{body}}", locale),
+                            templates.text(EmailTemplates.Kind.REPLY, locale),
                             customerName,
                             view.number(),
                             agent,
@@ -542,7 +542,7 @@ public class OutboundMail {
                             signature == null ? "" : signature);
             String html = !acknowledgement && reply.html() != null
                     ? render(
-                            HtmlUtils.htmlEscape(messages.getMessage("email.template.reply", null, "{{body}}", locale))
+                            HtmlUtils.htmlEscape(templates.text(EmailTemplates.Kind.REPLY, locale))
                                     .replace("\n", "<br>\n"),
                             HtmlUtils.htmlEscape(customerName),
                             view.number(),

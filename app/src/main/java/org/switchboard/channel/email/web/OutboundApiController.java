@@ -71,44 +71,32 @@ class OutboundApiController {
     @GetMapping("/api/v1/channels/email/queues/{queue}")
     QueueEmailSettings.Settings queueSettings(@PathVariable String queue) {
         QueueRef ref = queues.find(queue).orElseThrow(() -> new NotFoundException("queue", queue));
-        return settings.find(ref.id())
-                .orElse(new QueueEmailSettings.Settings(ref.id(), null, null, null, false, List.of(), false));
+        return settings.of(ref.id());
     }
 
     /**
      * {@code {"fromAddress", "fromName", "signature", "requiresApproval", "approvalKeywords": [...],
-     * "autoAcknowledge"}}
+     * "autoAcknowledge"}}: replaces the queue's settings (an absent field is cleared). Audited.
      */
     @PutMapping("/api/v1/channels/email/queues/{queue}")
     @PreAuthorize("hasRole('ADMIN')")
     QueueEmailSettings.Settings saveQueueSettings(@PathVariable String queue, @RequestBody JsonNode json) {
         QueueRef ref = queues.find(queue).orElseThrow(() -> new NotFoundException("queue", queue));
         JsonBody body = JsonBody.of(json);
-        String from = body.string("fromAddress");
-        if (from != null && !from.isBlank() && !from.strip().matches("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+")) {
-            body.problem("fromAddress", "must be an email address");
-        }
-        String signature = body.string("signature");
-        if (signature != null && signature.length() > 2000) {
-            body.problem("signature", "must be at most 2000 characters");
-        }
         Boolean approval = body.bool("requiresApproval");
         List<String> keywords = body.strings("approvalKeywords");
         Boolean acknowledge = body.bool("autoAcknowledge");
-        body.check();
-        return settings.save(new QueueEmailSettings.Settings(
-                ref.id(),
-                from == null || from.isBlank() ? null : from.strip().toLowerCase(java.util.Locale.ROOT),
+        var draft = new QueueEmailSettings.Draft(
+                body.string("fromAddress"),
                 body.string("fromName"),
-                signature,
+                body.string("signature"),
                 approval != null && approval,
-                keywords == null
-                        ? List.of()
-                        : keywords.stream()
-                                .map(String::strip)
-                                .filter(k -> !k.isEmpty())
-                                .toList(),
-                acknowledge != null && acknowledge));
+                keywords == null ? List.of() : keywords,
+                acknowledge != null && acknowledge);
+        // type problems and value problems in one answer
+        draft.problems().forEach(p -> body.problem(p.field(), p.message()));
+        body.check();
+        return settings.change(ref.id(), draft, Actors.current());
     }
 
     private static MessageId messageId(String value) {

@@ -3,17 +3,13 @@ package org.switchboard.channel.email.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.RealQueues;
 import org.switchboard.channel.email.EmailIngestion;
+import org.switchboard.channel.email.TestMailServer;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +43,10 @@ class EmailChannelIT {
     @Autowired
     EmailIngestion ingestion;
 
-    GreenMail mail;
+    @Autowired
+    MailboxWatchers watchers;
+
+    TestMailServer mail;
     TestApi admin;
     TestApi supervisor;
     QueueRef queue;
@@ -55,20 +55,15 @@ class EmailChannelIT {
 
     @BeforeEach
     void setUp() {
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
-        mail.start();
+        mail = TestMailServer.start();
         var api = new TestApi(port, jdbc);
         RealQueues queues = RealQueues.on(api);
         admin = queues.admin();
         supervisor = api.as(api.createUser("supervisor"));
         queue = queues.newQueue("email");
         support = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        mail.setUser(support, support, "s3cret");
-        mail.setUser("ana@customer.test", "ana@customer.test", "pw");
-        mail.setUser("bob@customer.test", "bob@customer.test", "pw");
+        mail.addUser("ana@customer.test", "pw");
+        mail.addUser("bob@customer.test", "pw");
     }
 
     @AfterEach
@@ -76,37 +71,13 @@ class EmailChannelIT {
         mail.stop();
     }
 
-    private String mailboxJson(String password) {
-        return """
-                {"name": "%s", "address": "%s", "queue": "%s",
-                 "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "%s", "folder": "INBOX"},
-                 "smtp": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "%s"}}""".formatted(
-                        support,
-                        support,
-                        queue.name(),
-                        mail.getImap().getPort(),
-                        support,
-                        password,
-                        mail.getSmtp().getPort(),
-                        support,
-                        password);
-    }
-
     private String createMailbox() {
-        var created = admin.post("/api/v1/channels/email/mailboxes", mailboxJson("s3cret"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return mail.createMailbox(admin, support, queue.name());
     }
 
     private void sendAs(String messageId, String subject, String body, String inReplyTo, String... cc)
             throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        Session session = Session.getInstance(p);
-        MimeMessage message = new MimeMessage(session) {
+        MimeMessage message = new MimeMessage(mail.smtpSession()) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
                 setHeader("Message-ID", "<" + messageId + ">");
@@ -165,6 +136,20 @@ class EmailChannelIT {
         return java.util.stream.StreamSupport.stream(items.spliterator(), false)
                 .filter(e -> e.get("type").asString().equals("message"))
                 .toList();
+    }
+
+    @Test
+    void watchingResumesWhenTheApplicationIsStoppedAndStartedAgain() throws Exception {
+        // what a paused and resumed context does to its lifecycle beans
+        watchers.stop();
+        assertThat(watchers.isRunning()).isFalse();
+        watchers.start();
+        assertThat(watchers.isRunning()).isTrue();
+
+        createMailbox();
+        sendAs("resumed-" + run + "@customer.test", "After a restart", "Still watched?", null);
+        assertThat(caseOf("resumed-" + run + "@customer.test").get("channel").asString())
+                .isEqualTo("email");
     }
 
     @Test
@@ -253,14 +238,14 @@ class EmailChannelIT {
     void credentialsAreEncryptedAndNeverShownAndBadInputNamesTheField() {
         String id = createMailbox();
         var shown = admin.get("/api/v1/channels/email/mailboxes/" + id);
-        assertThat(shown.body()).doesNotContain("s3cret");
+        assertThat(shown.body()).doesNotContain(TestMailServer.PASSWORD);
         assertThat(shown.json().get("imap").get("passwordSet").asBoolean()).isTrue();
         byte[] stored = jdbc.sql("select imap_secret from email_mailbox where id = ?::uuid")
                 .param(id)
                 .query(byte[].class)
                 .single();
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
-                .doesNotContain("s3cret");
+                .doesNotContain(TestMailServer.PASSWORD);
 
         var bad = admin.post("/api/v1/channels/email/mailboxes", """
                 {"name": "x", "address": "not-an-address", "queue": "no such queue",
@@ -338,10 +323,7 @@ class EmailChannelIT {
         var api = new TestApi(port, jdbc);
         var agentUser = api.createUser("agent");
         String agentAddress = agentUser.username() + "@example.test";
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        MimeMessage spoof = new MimeMessage(Session.getInstance(p)) {
+        MimeMessage spoof = new MimeMessage(mail.smtpSession()) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
                 setHeader("Message-ID", "<spoof-1-" + run + "@attacker.test>");
@@ -366,7 +348,7 @@ class EmailChannelIT {
     }
 
     private MimeMessage firstFor(String address) throws Exception {
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
             for (var r : m.getAllRecipients()) {
                 if (r.toString().contains(address) && m.getFrom()[0].toString().contains(support)) {
                     return m;
@@ -377,9 +359,9 @@ class EmailChannelIT {
     }
 
     private boolean allSeen() throws Exception {
-        var inbox = mail.getManagers()
-                .getImapHostManager()
-                .getInbox(mail.getManagers().getUserManager().getUser(support));
+        var managers = mail.greenMail().getManagers();
+        var inbox =
+                managers.getImapHostManager().getInbox(managers.getUserManager().getUser(support));
         var stored = inbox.getMessages();
         return !stored.isEmpty() && stored.stream().allMatch(m -> m.isSet(Flags.Flag.SEEN));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -26,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.switchboard.channel.email.TestMailServer;
 import org.switchboard.channel.email.mailbox.MailboxDraft;
 import org.switchboard.channel.email.mailbox.Mailboxes;
 import org.switchboard.platform.SwitchboardDatabase;
@@ -57,11 +57,7 @@ class EmailCrashRecoveryIT {
 
     @BeforeEach
     void setUp() {
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
-        mail.start();
+        mail = TestMailServer.start().greenMail();
     }
 
     @AfterEach

@@ -2,8 +2,6 @@ package org.switchboard.channel.email.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +25,7 @@ import org.switchboard.cases.CaseId;
 import org.switchboard.cases.RealQueues;
 import org.switchboard.channel.email.EmailIngestion;
 import org.switchboard.channel.email.EmailThreading;
+import org.switchboard.channel.email.TestMailServer;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +55,7 @@ class EmailThreadingOverSmtpDatasetIT {
     @Autowired
     EmailThreading threading;
 
-    private GreenMail mail;
+    private TestMailServer mail;
 
     @AfterEach
     void tearDown() {
@@ -83,38 +82,20 @@ class EmailThreadingOverSmtpDatasetIT {
         }
         entries.sort(Comparator.comparing(e -> Path.of(e.file()).getFileName().toString()));
 
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
-        mail.start();
+        mail = TestMailServer.start();
         var api = new TestApi(port, jdbc);
         RealQueues queues = RealQueues.on(api);
         TestApi admin = queues.admin();
         var queue = queues.newQueue("lists");
         String support = "lists-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        mail.setUser(support, support, "s3cret");
-        var created = admin.post("/api/v1/channels/email/mailboxes", """
-                {"name": "%s", "address": "%s", "queue": "%s",
-                 "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret", "folder": "INBOX"},
-                 "smtp": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret"}}""".formatted(
-                        support,
-                        support,
-                        queue.name(),
-                        mail.getImap().getPort(),
-                        support,
-                        mail.getSmtp().getPort(),
-                        support));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        mail.createMailbox(admin, support, queue.name());
 
         // The corpus may already be in a kept test database: ids get a per-run suffix, so this run's
         // messages meet only each other.
         String suffix = "." + UUID.randomUUID().toString().substring(0, 8);
         for (Entry e : entries) {
             byte[] raw = Files.readAllBytes(DATA.resolve(e.file()));
-            smtp(mail.getSmtp().getPort(), support, withIdSuffix(raw, suffix));
+            smtp(mail.smtpPort(), support, withIdSuffix(raw, suffix));
         }
         ingestion.ingestNow(support);
 

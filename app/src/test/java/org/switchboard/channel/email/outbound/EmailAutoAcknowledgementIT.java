@@ -3,8 +3,6 @@ package org.switchboard.channel.email.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.QueueRef;
 import org.switchboard.cases.RealQueues;
 import org.switchboard.channel.email.EmailIngestion;
+import org.switchboard.channel.email.TestMailServer;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 import org.switchboard.platform.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +51,7 @@ class EmailAutoAcknowledgementIT {
     @Autowired
     OutboundMail outbound;
 
-    GreenMail mail;
+    TestMailServer mail;
     TestApi admin;
     QueueRef queue;
     String support;
@@ -61,31 +59,13 @@ class EmailAutoAcknowledgementIT {
 
     @BeforeEach
     void setUp() {
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
-        mail.start();
+        mail = TestMailServer.start();
         var api = new TestApi(port, jdbc);
         RealQueues queues = RealQueues.on(api);
         admin = queues.admin();
         queue = queues.newQueue("ack");
         support = "ack-" + run + "@example.test";
-        mail.setUser(support, support, "s3cret");
-        var created = admin.post("/api/v1/channels/email/mailboxes", """
-                {"name": "%s", "address": "%s", "queue": "%s",
-                 "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret", "folder": "INBOX"},
-                 "smtp": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret"}}""".formatted(
-                        support,
-                        support,
-                        queue.name(),
-                        mail.getImap().getPort(),
-                        support,
-                        mail.getSmtp().getPort(),
-                        support));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        mail.createMailbox(admin, support, queue.name());
     }
 
     @AfterEach
@@ -102,10 +82,7 @@ class EmailAutoAcknowledgementIT {
     }
 
     private void send(String from, String messageId, String subject, Map<String, String> headers) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(p)) {
+        MimeMessage message = new MimeMessage(mail.smtpSession()) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
                 setHeader("Message-ID", "<" + messageId + ">");
@@ -123,10 +100,7 @@ class EmailAutoAcknowledgementIT {
     }
 
     private void sendRaw(String raw) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        Session session = Session.getInstance(p);
+        Session session = mail.smtpSession();
         MimeMessage message =
                 new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))) {
                     @Override
@@ -163,7 +137,7 @@ class EmailAutoAcknowledgementIT {
     /** Mail our mailbox sent to this address (acknowledgements and replies). */
     private List<MimeMessage> sentTo(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
             if (m.getFrom() != null && m.getFrom()[0].toString().contains(support)) {
                 for (var r : m.getAllRecipients()) {
                     if (r.toString().contains(address)) {

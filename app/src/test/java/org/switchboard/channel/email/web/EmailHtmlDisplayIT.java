@@ -3,31 +3,23 @@ package org.switchboard.channel.email.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.cases.RealQueues;
 import org.switchboard.channel.email.EmailIngestion;
+import org.switchboard.channel.email.TestMailServer;
 import org.switchboard.desk.Browser;
 import org.switchboard.desk.CasePage;
 import org.switchboard.desk.LoginPage;
@@ -56,8 +49,6 @@ import org.switchboard.platform.TestApi.TestUser;
 @SwitchboardIntegrationTest
 class EmailHtmlDisplayIT {
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
@@ -67,7 +58,7 @@ class EmailHtmlDisplayIT {
     @Autowired
     EmailIngestion ingestion;
 
-    GreenMail mail;
+    TestMailServer mail;
     HttpServer remote;
     final AtomicInteger remoteHits = new AtomicInteger();
     TestApi api;
@@ -91,31 +82,13 @@ class EmailHtmlDisplayIT {
             exchange.close();
         });
         remote.start();
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
-        mail.start();
+        mail = TestMailServer.start();
         api = new TestApi(port, jdbc);
         var queues = RealQueues.on(api);
         var queue = queues.newQueue("html");
         adminUser = api.createUser("admin");
         support = "html-" + run + "@example.test";
-        mail.setUser(support, support, "s3cret");
-        var created = api.as(adminUser).post("/api/v1/channels/email/mailboxes", """
-                {"name": "%s", "address": "%s", "queue": "%s",
-                 "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret", "folder": "INBOX"},
-                 "smtp": {"host": "127.0.0.1", "port": %d, "security": "none", "username": "%s",
-                          "password": "s3cret"}}""".formatted(
-                        support,
-                        support,
-                        queue.name(),
-                        mail.getImap().getPort(),
-                        support,
-                        mail.getSmtp().getPort(),
-                        support));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        mail.createMailbox(api.as(adminUser), support, queue.name());
 
         String mid = "html-" + run + "@customer.test";
         String remoteUrl = "http://127.0.0.1:" + remote.getAddress().getPort() + "/track.png";
@@ -154,12 +127,8 @@ class EmailHtmlDisplayIT {
                         mid,
                         html.replace("\n", "\r\n"),
                         Base64.getMimeEncoder().encodeToString(png));
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
         MimeMessage message =
-                new MimeMessage(
-                        Session.getInstance(p), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+                new MimeMessage(mail.smtpSession(), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
                     @Override
                     protected void updateMessageID() {
                         // keep the raw Message-ID
@@ -198,14 +167,15 @@ class EmailHtmlDisplayIT {
 
     @Test
     void theBodyShowsTheCidImageFromTheCaseAndHoldsRemoteImagesUntilAllowed() throws Exception {
-        HttpClient http = signedIn();
-        String base = "http://localhost:" + port;
+        var pages = SignedInPages.signIn(port, adminUser);
+        HttpClient http = pages.client();
+        String base = pages.base();
 
-        var page = get(http, base + "/cases/" + caseNumber);
+        var page = pages.get("/cases/" + caseNumber);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/email/messages/" + messageId + "/body");
 
-        var body = get(http, base + "/email/messages/" + messageId + "/body");
+        var body = pages.get("/email/messages/" + messageId + "/body");
         assertThat(body.statusCode()).isEqualTo(200);
         String attachmentId = jdbc.sql("select id::text from case_attachment where message_id = ?::uuid")
                 .param(messageId)
@@ -246,7 +216,7 @@ class EmailHtmlDisplayIT {
         var shown = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/email/messages/" + messageId + "/remote-images"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-CSRF-TOKEN", csrf(page.body()))
+                        .header("X-CSRF-TOKEN", SignedInPages.csrf(page.body()))
                         .header("HX-Request", "true")
                         .POST(HttpRequest.BodyPublishers.ofString(""))
                         .build(),
@@ -257,7 +227,7 @@ class EmailHtmlDisplayIT {
                 .contains("data-remote-images=\"shown\"")
                 .doesNotContainIgnoringCase("<script")
                 .doesNotContainIgnoringCase("onerror");
-        assertThat(get(http, base + "/email/messages/" + messageId + "/body").body())
+        assertThat(pages.get("/email/messages/" + messageId + "/body").body())
                 .as("remembered for the message")
                 .contains(" src=\"http://127.0.0.1:");
         assertThat(jdbc.sql(
@@ -307,41 +277,11 @@ class EmailHtmlDisplayIT {
         }
     }
 
-    private HttpClient signedIn() throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        String base = "http://localhost:" + port;
-        String login = get(http, base + "/login").body();
-        String form = "username=" + adminUser.username() + "&password="
-                + URLEncoder.encode(TestApi.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8);
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return http;
-    }
-
     private static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, 0xff0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static String csrf(String page) {
-        Matcher m = CSRF.matcher(page);
-        assertThat(m.find()).as("a CSRF token").isTrue();
-        return m.group(1);
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
