@@ -47,3 +47,11 @@
     }
   });
 })();
+
+// A callback time (datetime-local) is sent with the customer's time zone.
+document.addEventListener("submit", (event) => {
+  const zone = event.target.querySelector && event.target.querySelector('input[name="zone"]');
+  if (zone) {
+    zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+}, true);

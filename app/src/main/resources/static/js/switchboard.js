@@ -6,3 +6,11 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A form asking for a date and time without offset (datetime-local) sends the browser's time zone beside it.
+document.addEventListener("submit", (event) => {
+  const zone = event.target.querySelector && event.target.querySelector('input[name="zone"]');
+  if (zone) {
+    zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+}, true);

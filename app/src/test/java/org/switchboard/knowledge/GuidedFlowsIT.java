@@ -2,9 +2,13 @@ package org.switchboard.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,13 +50,34 @@ class GuidedFlowsIT {
 
     /** Printer trouble: is it on? no → ending "switch it on"; yes → open a case in billing. */
     String definition(String question, String nextForYes) {
+        return definition(question, nextForYes, "open_case", billing);
+    }
+
+    /** Is it on? no → ending "switch it on"; yes → the ending {@code esc} of this kind in this queue. */
+    String definition(String question, String nextForYes, String escalation, QueueRef queue) {
         return """
                 {"start": "q1", "steps": [
                   {"key": "q1", "kind": "question", "text": "%s",
                    "options": [{"key": "yes", "label": "Yes", "next": "%s"}, {"key": "no", "label": "No", "next": "on"}]},
                   {"key": "on", "kind": "message", "text": "Switch it on and try again"},
-                  {"key": "esc", "kind": "open_case", "text": "We will look into it", "queue": "%s"}
-                ]}""".formatted(question, nextForYes, billing.name());
+                  {"key": "esc", "kind": "%s", "text": "We will look into it", "queue": "%s"}
+                ]}""".formatted(question, nextForYes, escalation, queue.name());
+    }
+
+    String callbackDefinition(QueueRef callbacks) {
+        return definition("Is it urgent?", "esc", "callback", callbacks);
+    }
+
+    /** The queue's waiting line once it holds {@code count} items (routing enqueues after the commit). */
+    JsonNode awaitLine(QueueRef queue, int count) {
+        JsonNode[] line = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = supervisor.get("/api/v1/queues/" + queue.id() + "/work-items");
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            line[0] = response.json();
+            return line[0].size() >= count;
+        });
+        return line[0];
     }
 
     String createFlow(String audience, String definition) {
@@ -252,5 +277,113 @@ class GuidedFlowsIT {
         assertThat(q1.get("droppedOff").asLong()).isEqualTo(1);
         assertThat(report.get("steps").get(1).get("completed").asLong()).isEqualTo(1);
         assertThat(report.get("steps").get(2).get("completed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aSelfServiceCallbackEndingPutsOneCallbackWithTheChosenTimeInTheQueue() {
+        QueueRef callbacks = RealQueues.on(anonymous).newQueue("callbacks");
+        String flow = createFlow("customers", callbackDefinition(callbacks));
+        publish(flow);
+        String run = anonymous
+                .post("/api/v1/help/flows/" + flow + "/runs", null)
+                .json()
+                .get("id")
+                .asString();
+        anonymous.post("/api/v1/help/flows/runs/" + run + "/choices", "{\"step\": \"q1\", \"option\": \"yes\"}");
+        String email = UUID.randomUUID() + "@example.test";
+
+        var past = anonymous.post(
+                "/api/v1/help/flows/runs/" + run + "/case",
+                "{\"email\": \"%s\", \"phone\": \"+33 1 23 45 67 89\", \"at\": \"2020-01-01T09:00:00Z\"}"
+                        .formatted(email));
+        assertThat(past.status()).as(past.toString()).isEqualTo(400);
+        assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("at");
+        var noTime = anonymous.post(
+                "/api/v1/help/flows/runs/" + run + "/case",
+                "{\"email\": \"%s\", \"phone\": \"+33 1 23 45 67 89\", \"at\": \"tomorrow\"}".formatted(email));
+        assertThat(noTime.status()).as(noTime.toString()).isEqualTo(400);
+        assertThat(noTime.json().get("errors").get(0).get("field").asString()).isEqualTo("at");
+        assertThat(supervisor
+                        .get("/api/v1/queues/" + callbacks.id() + "/work-items")
+                        .json()
+                        .size())
+                .isZero();
+
+        Instant at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        var opened = anonymous.post(
+                "/api/v1/help/flows/runs/" + run + "/case",
+                "{\"email\": \"%s\", \"phone\": \"+33 1 23 45 67 89\", \"at\": \"%s\"}".formatted(email, at));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String number = opened.json().get("caseNumber").asString();
+        JsonNode theCase = supervisor.get("/api/v1/cases/" + number).json();
+        assertThat(theCase.get("tags").toString()).contains("callback");
+
+        JsonNode line = awaitLine(callbacks, 1);
+        JsonNode item = line.get(0);
+        assertThat(item.get("kind").asString()).isEqualTo("callback");
+        assertThat(item.get("channel").asString()).isEqualTo("voice");
+        assertThat(item.get("caseId").asString()).isEqualTo(theCase.get("id").asString());
+        assertThat(item.get("phone").asString()).isEqualTo("+33123456789");
+        assertThat(Instant.parse(item.get("notBefore").asString())).isEqualTo(at);
+        assertThat(item.get("status").asString()).isEqualTo("waiting");
+        // The callback stands for the new case: the case does not also wait as written work.
+        Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> supervisor
+                                .get("/api/v1/queues/" + callbacks.id() + "/work-items")
+                                .json()
+                                .size()
+                        == 1);
+    }
+
+    @Test
+    void anAgentsCallbackEndingReplacesTheCasesWaitingItemWithACallbackToTheCustomer() {
+        QueueRef callbacks = RealQueues.on(anonymous).newQueue("callbacks");
+        String flow = createFlow("agents", callbackDefinition(callbacks));
+        publish(flow);
+        String caseId = newCase();
+        awaitLine(billing, 1);
+        String run = supervisor
+                .post("/api/v1/knowledge/flows/" + flow + "/runs", "{\"caseId\": \"%s\"}".formatted(caseId))
+                .json()
+                .get("id")
+                .asString();
+        supervisor.post("/api/v1/knowledge/flow-runs/" + run + "/choices", "{\"step\": \"q1\", \"option\": \"yes\"}");
+
+        // The customer wrote by email only: there is no number to call until the agent gives one.
+        var noNumber = supervisor.post("/api/v1/knowledge/flow-runs/" + run + "/action", null);
+        assertThat(noNumber.status()).as(noNumber.toString()).isEqualTo(400);
+        assertThat(noNumber.json().get("errors").get(0).get("field").asString()).isEqualTo("phone");
+
+        var done =
+                supervisor.post("/api/v1/knowledge/flow-runs/" + run + "/action", "{\"phone\": \"+1 555 010 0199\"}");
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().get("tags").toString()).contains("callback");
+        assertThat(done.json().get("queue").get("name").asString()).isEqualTo(callbacks.name());
+
+        // The case's waiting item may first follow the case to the callback queue; the callback replaces it.
+        JsonNode[] line = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            line[0] = supervisor
+                    .get("/api/v1/queues/" + callbacks.id() + "/work-items")
+                    .json();
+            return line[0].size() == 1 && line[0].get(0).get("kind").asString().equals("callback");
+        });
+        JsonNode item = line[0].get(0);
+        assertThat(item.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(item.get("phone").asString()).isEqualTo("+15550100199");
+        assertThat(item.get("notBefore").isNull()).isTrue();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> supervisor
+                        .get("/api/v1/queues/" + billing.id() + "/work-items")
+                        .json()
+                        .isEmpty());
+        assertThat(supervisor
+                        .get("/api/v1/queues/" + callbacks.id() + "/work-items")
+                        .json()
+                        .size())
+                .isEqualTo(1);
     }
 }

@@ -200,8 +200,15 @@ class KnowledgeFeedbackIT {
 
     @Test
     void theCaseSuggestsTheSearchsBestArticleForTheLatestCustomerMessage() {
+        // letters only (digits of the random hex mapped to g-p), always six of them
         String word = "routerx"
-                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+                + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 6)
+                        .chars()
+                        .map(c -> Character.isDigit(c) ? 'g' + (c - '0') : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         published(
                 "Restart your " + word,
                 "Unplug the " + word + " for thirty seconds, then plug it back in.",

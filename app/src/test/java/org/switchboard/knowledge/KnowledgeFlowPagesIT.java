@@ -10,12 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,12 +65,17 @@ class KnowledgeFlowPagesIT {
     }
 
     String publishedFlow(String audience, String name) {
+        return publishedFlow(audience, name, "open_case");
+    }
+
+    /** Does the light blink? yes → the ending {@code esc} of this kind in {@link #queue}. */
+    String publishedFlow(String audience, String name, String escalation) {
         var created = admin.post("/api/v1/knowledge/flows", """
                 {"name": "%s", "audience": "%s", "definition": {"start": "q1", "steps": [
                   {"key": "q1", "kind": "question", "text": "Does the light blink?",
                    "options": [{"key": "yes", "label": "It blinks", "next": "esc"}, {"key": "no", "label": "It does not", "next": "fine"}]},
                   {"key": "fine", "kind": "message", "text": "Nothing to do"},
-                  {"key": "esc", "kind": "open_case", "text": "A technician will call", "queue": "%s"}]}}""".formatted(name, audience, queue.name()));
+                  {"key": "esc", "kind": "%s", "text": "A technician will call", "queue": "%s"}]}}""".formatted(name, audience, escalation, queue.name()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("summary").get("id").asString();
         assertThat(admin.post("/api/v1/knowledge/flows/" + id + "/publish", null)
@@ -145,6 +156,52 @@ class KnowledgeFlowPagesIT {
                 .get("text")
                 .asString();
         assertThat(text).contains("Model X200", "Does the light blink?", "It blinks");
+    }
+
+    @Test
+    void aCustomerAsksTheHelpCenterForACallbackAtATimeInTheirOwnZone() throws Exception {
+        String flow = publishedFlow("customers", "Help callback " + UUID.randomUUID(), "callback");
+        Browser browser = new Browser("http://localhost:" + port);
+        var list = browser.get("/help/flows");
+        String runPath = URI.create(browser.post("/help/flows/" + flow + "/start", token(list.body()), Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .getPath();
+        var question = browser.get(runPath);
+        browser.post(runPath + "/choose", token(question.body()), Map.of("step", "q1", "option", "yes"));
+        var ending = browser.get(runPath);
+        assertThat(ending.body()).contains("contact-phone", "contact-at", "name=\"zone\"");
+
+        // The form sends a datetime-local value; the page's script adds the browser's time zone.
+        LocalDateTime local = LocalDate.now().plusDays(2).atTime(9, 30);
+        var opened = browser.post(
+                runPath + "/case",
+                token(ending.body()),
+                Map.of(
+                        "email",
+                        UUID.randomUUID() + "@example.test",
+                        "phone",
+                        "+33 1 23 45 67 89",
+                        "at",
+                        local.toString(),
+                        "zone",
+                        "Europe/Paris"));
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(Pattern.compile("SB-\\d+").matcher(opened.body()).find())
+                .as(opened.body())
+                .isTrue();
+        JsonNode[] line = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            line[0] = supervisor
+                    .get("/api/v1/queues/" + queue.id() + "/work-items")
+                    .json();
+            return line[0].size() == 1;
+        });
+        assertThat(line[0].get(0).get("kind").asString()).isEqualTo("callback");
+        assertThat(Instant.parse(line[0].get(0).get("notBefore").asString()))
+                .isEqualTo(local.atZone(ZoneId.of("Europe/Paris")).toInstant());
     }
 
     @Test

@@ -74,9 +74,12 @@ class CaseAssistPage {
             throw new InvalidInputException("articleId", "is not an article id");
         }
         CaseArticles.Inserted inserted = caseArticles.insert(theCase.id(), article, actor);
-        // The composer belongs to the desk: the text travels as an event the page's script appends.
+        // The composer belongs to the desk: the text travels as an event the page's script appends; a
+        // second event refreshes this block so the case lists the article as used.
         return ResponseEntity.noContent()
-                .header("HX-Trigger", "{\"knowledgeInsert\":{\"text\":" + asciiJson(inserted.text()) + "}}")
+                .header(
+                        "HX-Trigger",
+                        "{\"knowledgeInsert\":{\"text\":" + asciiJson(inserted.text()) + "},\"knowledgeLinked\":true}")
                 .build();
     }
 
@@ -133,13 +136,20 @@ class CaseAssistPage {
     }
 
     @PostMapping("/knowledge/cases/{caseId}/assist/runs/{runId}/action")
-    String action(@PathVariable String caseId, @PathVariable String runId, Model model) {
+    String action(
+            @PathVariable String caseId,
+            @PathVariable String runId,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String zone,
+            Model model) {
         Actor actor = Actors.current();
         CaseView theCase = cases.get(caseId, actor);
         try {
-            endings.carryOutOnCase(FlowRunId.parse(runId), actor);
+            var callback = new FlowEndings.CallbackChoice(phone, CallbackTime.parse(at, zone));
+            endings.carryOutOnCase(FlowRunId.parse(runId), callback, actor);
             return render(cases.get(theCase.id(), actor), model, null, "knowledge.assist.actionDone");
-        } catch (RuleViolationException e) {
+        } catch (RuleViolationException | InvalidInputException e) {
             return render(theCase, model, e.getMessage(), null);
         }
     }

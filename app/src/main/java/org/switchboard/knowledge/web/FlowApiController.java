@@ -172,10 +172,27 @@ class FlowApiController {
         return flows.abandon(FlowRunId.parse(runId), Actors.current());
     }
 
-    /** Carries out the ending on the case: moves it to the ending's queue, or tags it for a callback. */
+    /**
+     * Carries out the ending on the case: moves it to the ending's queue; a callback ending also tags it
+     * and requests the callback from routing, with the optional body {@code {"phone", "at"}} (default: the
+     * customer's first phone number, as soon as possible).
+     */
     @PostMapping("/flow-runs/{runId}/action")
-    CaseView action(@PathVariable String runId) {
-        return endings.carryOutOnCase(FlowRunId.parse(runId), Actors.current());
+    CaseView action(@PathVariable String runId, @RequestBody(required = false) @Nullable JsonNode json) {
+        FlowEndings.CallbackChoice callback = FlowEndings.CallbackChoice.DEFAULT;
+        if (json != null) {
+            JsonBody body = JsonBody.of(json);
+            String phone = body.string("phone");
+            java.time.Instant at = null;
+            try {
+                at = CallbackTime.parse(body.string("at"), null);
+            } catch (InvalidInputException e) {
+                body.problem("at", e.problems().getFirst().message());
+            }
+            body.check();
+            callback = new FlowEndings.CallbackChoice(phone, at);
+        }
+        return endings.carryOutOnCase(FlowRunId.parse(runId), callback, Actors.current());
     }
 
     /** An answer to a run's current question. */

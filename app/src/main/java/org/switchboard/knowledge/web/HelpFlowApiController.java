@@ -2,6 +2,7 @@ package org.switchboard.knowledge.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.switchboard.knowledge.FlowSummary;
 import org.switchboard.knowledge.GuidedFlows;
 import org.switchboard.knowledge.internal.FlowEndings;
 import org.switchboard.knowledge.internal.PublicRateLimit;
+import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.JsonBody;
 import org.switchboard.platform.NotFoundException;
 import tools.jackson.databind.JsonNode;
@@ -94,15 +96,22 @@ class HelpFlowApiController {
 
     /**
      * Opens the case a run ended with ({@code open_case} or {@code callback}): {@code {"email", "name",
-     * "phone", "message"}} ({@code phone} required for a callback). Answers {@code 201 {"caseNumber"}}.
+     * "phone", "message", "at"}} ({@code phone} required for a callback; {@code at}, an ISO-8601 time, schedules
+     * it). A callback ending also requests the callback from routing. Answers {@code 201 {"caseNumber"}}.
      */
     @PostMapping("/runs/{runId}/case")
     ResponseEntity<Map<String, String>> openCase(
             @PathVariable String runId, @RequestBody JsonNode json, HttpServletRequest request) {
         rateLimit.acquire(request.getRemoteAddr());
         JsonBody body = JsonBody.of(json);
+        Instant at = null;
+        try {
+            at = CallbackTime.parse(body.string("at"), null);
+        } catch (InvalidInputException e) {
+            body.problem("at", e.problems().getFirst().message());
+        }
         var contact = new FlowEndings.Contact(
-                body.string("email"), body.string("name"), body.string("phone"), body.string("message"));
+                body.string("email"), body.string("name"), body.string("phone"), body.string("message"), at);
         body.check();
         CaseView opened = endings.openSelfServiceCase(FlowRunId.parse(runId), contact);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNumber", opened.number()));

@@ -109,12 +109,15 @@ class HelpFlowPages {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String phone,
             @RequestParam(required = false) String message,
+            @RequestParam(required = false) String at,
+            @RequestParam(required = false) String zone,
             HttpServletRequest request,
             Model model) {
         rateLimit.acquire(request.getRemoteAddr());
         try {
             CaseView opened = endings.openSelfServiceCase(
-                    FlowRunId.parse(runId), new FlowEndings.Contact(email, name, phone, message));
+                    FlowRunId.parse(runId),
+                    new FlowEndings.Contact(email, name, phone, message, CallbackTime.parse(at, zone)));
             model.addAttribute("caseNumber", opened.number());
         } catch (InvalidInputException | RuleViolationException | ConflictException e) {
             model.addAttribute("flashError", e.getMessage());
@@ -122,6 +125,7 @@ class HelpFlowPages {
             model.addAttribute("name", name);
             model.addAttribute("phone", phone);
             model.addAttribute("message", message);
+            model.addAttribute("at", at);
         }
         return run(runId, model);
     }

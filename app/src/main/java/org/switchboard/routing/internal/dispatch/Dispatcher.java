@@ -49,6 +49,7 @@ import org.switchboard.platform.Ids;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.routing.AgentState;
+import org.switchboard.routing.CallbackRequested;
 import org.switchboard.routing.OfferEnded;
 import org.switchboard.routing.PresenceChanged;
 import org.switchboard.routing.RoutingEvent;
@@ -92,6 +93,8 @@ public class Dispatcher {
     private static final String SUPERVISORS = "supervisors";
     /** The desktop session of presence changes made without a {@code Switchboard-Desktop} header. */
     public static final String API_DESKTOP = "api";
+    /** The {@code via} of a new case's item (its {@code case.created} event). */
+    public static final String NEW_CASE = "case.created";
 
     private final RoutingStore store;
     private final TransactionTemplate transactions;
@@ -523,8 +526,13 @@ public class Dispatcher {
             if (entry.kind().equals("case")
                     && entry.caseId() != null
                     && items.values().stream()
-                            .anyMatch(w ->
-                                    w.kind().equals("case") && entry.caseId().equals(w.caseId()))) {
+                            .anyMatch(w -> entry.caseId().equals(w.caseId())
+                                    && (w.kind().equals("case")
+                                            // a callback requested with the case (self-service) may be
+                                            // enqueued before the case's own event: it stands for both
+                                            || (w.kind().equals("callback")
+                                                    && entry.via().equals(NEW_CASE)
+                                                    && !w.status().equals("assigned"))))) {
                 return Optional.<WorkItem>empty();
             }
             Instant now = clock.instant();
@@ -593,6 +601,64 @@ public class Dispatcher {
             afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + queued.queue() + "\"}"));
             apply(decided);
             return Optional.of(items.get(queued.id()));
+        });
+    }
+
+    /**
+     * Enqueues a requested callback (a {@code voice} item of kind {@code callback}) in place of the case's
+     * waiting (or offered) item: it keeps the earlier place in line and the higher priority of the two, and
+     * the case item is cancelled. Empty when the request was enqueued before (its id is the source event).
+     *
+     * @param priority the callback's own effective priority
+     * @throws QueueFullException as {@link #enqueue}
+     */
+    public Optional<WorkItem> requestCallback(
+            CallbackRequested request, Queue queue, List<Skill> skills, int priority, @Nullable UUID customer) {
+        if (store.eventSeen(request.eventId())) {
+            return Optional.empty();
+        }
+        return locked(() -> {
+            if (seenEvents.contains(request.eventId())) {
+                return Optional.<WorkItem>empty();
+            }
+            Instant enqueuedAt = null;
+            int effective = priority;
+            List<WorkItem> replaced = new ArrayList<>();
+            for (WorkItem item : items.values()) {
+                if (item.kind().equals("case")
+                        && request.caseId().equals(item.caseId())
+                        && !item.status().equals("assigned")) {
+                    replaced.add(item);
+                    if (enqueuedAt == null || item.enqueuedAt().isBefore(enqueuedAt)) {
+                        enqueuedAt = item.enqueuedAt();
+                    }
+                    effective = Math.max(effective, item.priority());
+                }
+            }
+            Optional<WorkItem> queued = enqueue(new Entry(
+                    "callback",
+                    request.caseId(),
+                    queue.id(),
+                    "voice",
+                    skills,
+                    queue.language(),
+                    effective,
+                    enqueuedAt,
+                    request.notBefore(),
+                    request.phone(),
+                    null,
+                    request.eventId(),
+                    request.via(),
+                    customer,
+                    null));
+            // cancelled only once the callback is in: a full queue refuses it and the case keeps its place
+            for (WorkItem item : replaced) {
+                WorkItem current = items.get(item.id());
+                if (current != null && !current.status().equals("assigned")) {
+                    cancel(current.id(), "replaced by a callback");
+                }
+            }
+            return queued;
         });
     }
 

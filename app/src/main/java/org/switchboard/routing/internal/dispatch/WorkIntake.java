@@ -54,7 +54,7 @@ public class WorkIntake {
                     event.customer(),
                     event.occurredAt(),
                     event.eventId(),
-                    "case.created");
+                    Dispatcher.NEW_CASE);
         }
     }
 
