@@ -34,13 +34,13 @@ public class ArticleIndexer {
     // Not an @ApplicationModuleListener: that would hold a database connection in a transaction while the
     // passages are embedded and indexed; each statement here commits on its own instead. The event
     // publication registry still tracks completion (redelivery after a crash).
-    @Async
+    @Async(IndexingExecution.EXECUTOR)
     @TransactionalEventListener
     void on(ArticlePublished event) {
         sync(List.of(event.id()), false);
     }
 
-    @Async
+    @Async(IndexingExecution.EXECUTOR)
     @TransactionalEventListener
     void on(ArticleArchived event) {
         sync(List.of(event.id()), false);
