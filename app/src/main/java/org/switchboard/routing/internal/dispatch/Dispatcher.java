@@ -122,6 +122,9 @@ public class Dispatcher {
 
     private final Map<UserId, Agent> agents = new HashMap<>();
     private final Map<UUID, WorkItem> items = new HashMap<>();
+    /** The live items of each case (ids in arrival order), so per-case checks don't scan every live item. */
+    private final Map<CaseId, Set<UUID>> itemsOfCase = new HashMap<>();
+
     private final Map<QueueId, TreeSet<WorkItem>> lines = new HashMap<>();
     /** open offers: offer id to (item, agent, expiry) */
     private final Map<UUID, OpenOffer> offers = new HashMap<>();
@@ -228,6 +231,7 @@ public class Dispatcher {
         ready = false;
         agents.clear();
         items.clear();
+        itemsOfCase.clear();
         lines.clear();
         offers.clear();
         offerOfItem.clear();
@@ -279,7 +283,7 @@ public class Dispatcher {
         }
         List<WorkItem> waiting = new ArrayList<>();
         for (WorkItem item : store.liveItems()) {
-            items.put(item.id(), item);
+            putItem(item);
             if (item.status().equals("waiting")) {
                 line(item.queue()).add(item);
                 waiting.add(item);
@@ -525,14 +529,13 @@ public class Dispatcher {
             }
             if (entry.kind().equals("case")
                     && entry.caseId() != null
-                    && items.values().stream()
-                            .anyMatch(w -> entry.caseId().equals(w.caseId())
-                                    && (w.kind().equals("case")
-                                            // a callback requested with the case (self-service) may be
-                                            // enqueued before the case's own event: it stands for both
-                                            || (w.kind().equals("callback")
-                                                    && entry.via().equals(NEW_CASE)
-                                                    && !w.status().equals("assigned"))))) {
+                    && itemsOf(entry.caseId()).stream()
+                            .anyMatch(w -> (w.kind().equals("case")
+                                    // a callback requested with the case (self-service) may be
+                                    // enqueued before the case's own event: it stands for both
+                                    || (w.kind().equals("callback")
+                                            && entry.via().equals(NEW_CASE)
+                                            && !w.status().equals("assigned"))))) {
                 return Optional.<WorkItem>empty();
             }
             Instant now = clock.instant();
@@ -596,7 +599,7 @@ public class Dispatcher {
                 store.insert(queued, entry.customer(), entry.sourceEvent(), now);
                 publish(event);
             });
-            items.put(queued.id(), queued);
+            putItem(queued);
             line(queued.queue()).add(queued);
             afterCommit(() -> push.toSupervisors("queue", "{\"queue\":\"" + queued.queue() + "\"}"));
             apply(decided);
@@ -624,10 +627,8 @@ public class Dispatcher {
             Instant enqueuedAt = null;
             int effective = priority;
             List<WorkItem> replaced = new ArrayList<>();
-            for (WorkItem item : items.values()) {
-                if (item.kind().equals("case")
-                        && request.caseId().equals(item.caseId())
-                        && !item.status().equals("assigned")) {
+            for (WorkItem item : itemsOf(request.caseId())) {
+                if (item.kind().equals("case") && !item.status().equals("assigned")) {
                     replaced.add(item);
                     if (enqueuedAt == null || item.enqueuedAt().isBefore(enqueuedAt)) {
                         enqueuedAt = item.enqueuedAt();
@@ -660,6 +661,36 @@ public class Dispatcher {
             }
             return queued;
         });
+    }
+
+    private void putItem(WorkItem item) {
+        if (items.put(item.id(), item) == null && item.caseId() != null) {
+            itemsOfCase
+                    .computeIfAbsent(item.caseId(), c -> new java.util.LinkedHashSet<>())
+                    .add(item.id());
+        }
+    }
+
+    private void removeItem(WorkItem item) {
+        if (items.remove(item.id()) != null && item.caseId() != null) {
+            Set<UUID> ofCase = itemsOfCase.get(item.caseId());
+            if (ofCase != null && ofCase.remove(item.id()) && ofCase.isEmpty()) {
+                itemsOfCase.remove(item.caseId());
+            }
+        }
+    }
+
+    /** A copy of the case's live items, in arrival order: callers may change them while iterating. */
+    private List<WorkItem> itemsOf(CaseId caseId) {
+        Set<UUID> ids = itemsOfCase.get(caseId);
+        if (ids == null) {
+            return List.of();
+        }
+        List<WorkItem> ofCase = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            ofCase.add(items.get(id));
+        }
+        return ofCase;
     }
 
     public WorkItem item(UUID id) {
@@ -712,9 +743,8 @@ public class Dispatcher {
     /** A case moved to another queue: its waiting (or offered) item moves along and waits there from now. */
     public void caseMoved(CaseId caseId, QueueId toQueue) {
         locked(() -> {
-            for (WorkItem item : List.copyOf(items.values())) {
-                if (caseId.equals(item.caseId())
-                        && item.kind().equals("case")
+            for (WorkItem item : itemsOf(caseId)) {
+                if (item.kind().equals("case")
                         && !item.queue().equals(toQueue)
                         && !item.status().equals("assigned")) {
                     moveTo(item, toQueue, false, null, "case.queue_changed");
@@ -727,8 +757,8 @@ public class Dispatcher {
     /** Completes the assigned item of a case and cancels its waiting one (the case was resolved or closed). */
     public void caseEnded(CaseId caseId) {
         locked(() -> {
-            for (WorkItem item : List.copyOf(items.values())) {
-                if (caseId.equals(item.caseId()) && item.kind().equals("case") && items.containsKey(item.id())) {
+            for (WorkItem item : itemsOf(caseId)) {
+                if (item.kind().equals("case") && items.containsKey(item.id())) {
                     WorkItem current = items.get(item.id());
                     if (current.status().equals("assigned")) {
                         finish(current, "completed", "case resolved");
@@ -880,7 +910,7 @@ public class Dispatcher {
         }
         line(current.queue()).remove(current);
         WorkItem moved = current.movedTo(toQueue, newSkills, newLanguage, newPriority, newEnqueuedAt, seq, note);
-        items.put(moved.id(), moved);
+        putItem(moved);
         line(toQueue).add(moved);
         pushToSupervisors("queue", "{\"queue\":\"" + toQueue + "\"}");
         place(moved, now);
@@ -968,7 +998,7 @@ public class Dispatcher {
         if (note != null) {
             assigned = assigned.withNote(note);
         }
-        items.put(assigned.id(), assigned);
+        putItem(assigned);
         target.take(current.channel());
         if (target.state == AgentState.AVAILABLE) {
             change(target, AgentState.BUSY, null, "system", target.desktop, now);
@@ -1015,7 +1045,7 @@ public class Dispatcher {
             Agent agent = agents.get(offer.agent());
             agent.openOffer = null;
             WorkItem assigned = item.with("assigned", offer.agent());
-            items.put(item.id(), assigned);
+            putItem(assigned);
             if (agent.state == AgentState.AVAILABLE) {
                 change(agent, AgentState.BUSY, null, "system", agent.desktop, now);
             }
@@ -1080,7 +1110,7 @@ public class Dispatcher {
                     outcome));
         });
         WorkItem waiting = item.with("waiting", null);
-        items.put(item.id(), waiting);
+        putItem(waiting);
         line(item.queue()).add(waiting);
         agent.openOffer = null;
         agent.release(item.channel());
@@ -1149,7 +1179,7 @@ public class Dispatcher {
                     expires));
         });
         line(item.queue()).remove(item);
-        items.put(item.id(), item.with("offered", agent.id));
+        putItem(item.with("offered", agent.id));
         offers.put(offerId, new OpenOffer(offerId, item.id(), agent.id, expires));
         offerOfItem.put(item.id(), offerId);
         agent.openOffer = offerId;
@@ -1193,7 +1223,7 @@ public class Dispatcher {
                     Duration.between(item.enqueuedAt(), now).toMillis()));
         });
         line(item.queue()).remove(item);
-        items.put(item.id(), item.with("assigned", to));
+        putItem(item.with("assigned", to));
         agent.take(item.channel());
         if (agent.state == AgentState.AVAILABLE) {
             change(agent, AgentState.BUSY, null, "system", agent.desktop, now);
@@ -1618,7 +1648,7 @@ public class Dispatcher {
                     outcome,
                     note));
         });
-        items.remove(item.id());
+        removeItem(item);
         line(item.queue()).remove(item);
         if (item.status().equals("assigned") && item.agent() != null) {
             agentReleases(agents.get(item.agent()), item, now);
