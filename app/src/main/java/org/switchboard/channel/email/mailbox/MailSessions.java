@@ -5,7 +5,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,12 @@ public class MailSessions {
 
     private final EmailChannelProperties properties;
 
+    /**
+     * Sessions by their settings (protocol, security, authentication, timeouts — never credentials, which
+     * go to connect): creating one reads Jakarta Mail's provider files, which costs more than a message.
+     */
+    private final Map<Map<Object, Object>, Session> sessions = new ConcurrentHashMap<>();
+
     MailSessions(EmailChannelProperties properties) {
         this.properties = properties;
     }
@@ -27,8 +35,7 @@ public class MailSessions {
     public IMAPStore connectImap(Mailbox mailbox) throws MessagingException {
         Mailbox.Server imap = mailbox.imap();
         String protocol = imap.security() == Mailbox.Security.SSL ? "imaps" : "imap";
-        Properties p = common(protocol, imap);
-        Session session = Session.getInstance(p);
+        Session session = session(common(protocol, imap));
         Store store = session.getStore(protocol);
         store.connect(imap.host(), imap.port(), imap.username(), imap.secret());
         return (IMAPStore) store;
@@ -40,7 +47,7 @@ public class MailSessions {
         String protocol = smtp.security() == Mailbox.Security.SSL ? "smtps" : "smtp";
         Properties p = common(protocol, smtp);
         p.put("mail." + protocol + ".auth", Boolean.toString(smtp.username() != null));
-        Session session = Session.getInstance(p);
+        Session session = session(p);
         Transport transport = session.getTransport(protocol);
         transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.secret());
         return new Connected(session, transport);
@@ -112,6 +119,10 @@ public class MailSessions {
             }
         }
         return text.length() > 300 ? text.substring(0, 300) : text.toString();
+    }
+
+    private Session session(Properties settings) {
+        return sessions.computeIfAbsent(Map.copyOf(settings), key -> Session.getInstance(settings));
     }
 
     private Properties common(String protocol, Mailbox.Server server) {
