@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.switchboard.cases.AttachmentTooLargeException;
 import org.switchboard.platform.SwitchboardProperties;
@@ -23,6 +24,8 @@ import org.switchboard.platform.SwitchboardProperties;
  */
 @Component
 class AttachmentStorage {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final long maxBytes;
@@ -63,7 +66,9 @@ class AttachmentStorage {
                 }
                 String sha256 = HexFormat.of().formatHex(digest.digest());
                 Path target = pathOf(sha256);
-                Files.createDirectories(target.getParent());
+                if (!Files.isDirectory(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 if (!Files.exists(target)) {
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -82,12 +87,55 @@ class AttachmentStorage {
         }
     }
 
+    /**
+     * Stores content already in memory (a channel message's file): hashed first, so content stored before
+     * is not written again, and the directories are checked before they are created (creating an
+     * existing one costs an exception).
+     */
+    Stored store(byte[] content) {
+        if (content.length > maxBytes) {
+            throw new AttachmentTooLargeException(maxBytes);
+        }
+        String sha256;
+        try {
+            sha256 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String contentType = ContentSniffer.sniff(content, Math.min(content.length, ContentSniffer.HEAD_BYTES));
+        Path target = pathOf(sha256);
+        if (Files.exists(target)) {
+            return new Stored(sha256, content.length, contentType);
+        }
+        try {
+            Path dir = target.getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+            }
+            Path temp = Files.createTempFile(dir, "upload-", ".part");
+            try {
+                Files.write(temp, content);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                    // another store of the same content won the race; its file is identical
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Stored(sha256, content.length, contentType);
+    }
+
     InputStream open(String sha256) throws IOException {
         return Files.newInputStream(pathOf(sha256));
     }
 
     Path pathOf(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a SHA-256 digest");
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);

@@ -1200,7 +1200,7 @@ class CaseService implements Cases {
 
     /** A file that came with a channel message, stored and attached to it at once. */
     private void storeFile(CaseId caseId, MessageId message, InboundFile file, Instant now) {
-        AttachmentStorage.Stored stored = storage.store(new java.io.ByteArrayInputStream(file.content()));
+        AttachmentStorage.Stored stored = storage.store(file.content());
         jdbc.sql("""
                         insert into case_attachment (id, case_id, message_id, filename, content_type, size, sha256,
                             created_at)
