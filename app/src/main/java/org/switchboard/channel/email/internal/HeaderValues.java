@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class HeaderValues {
 
+    private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]");
+    private static final Pattern QUOTED_PAIR = Pattern.compile("\\\\(.)");
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s]+)>");
 
     private HeaderValues() {}
@@ -43,7 +45,10 @@ final class HeaderValues {
     }
 
     static String unfold(String value) {
-        return value.replaceAll("\r?\n[ \t]", " ").replace("\r", "").replace("\n", "");
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return FOLD.matcher(value).replaceAll(" ").replace("\r", "").replace("\n", "");
     }
 
     /** mime4j reads header bytes as ISO-8859-1; UTF-8 headers (RFC 6532) are turned back into text here. */
@@ -215,7 +220,7 @@ final class HeaderValues {
 
     private static String unquote(String v) {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            return v.substring(1, v.length() - 1).replaceAll("\\\\(.)", "$1");
+            return QUOTED_PAIR.matcher(v.substring(1, v.length() - 1)).replaceAll("$1");
         }
         if (v.startsWith("\"")) {
             return v.substring(1);

@@ -18,6 +18,9 @@ final class ThreadKeys {
                     + "(\\s*\\[\\d+])?\\s*[:：]|\\[[^\\]]{1,40}])\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Pattern CASE_TOKEN = Pattern.compile("\\[[A-Za-z]{1,10}-\\d{1,12}]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private ThreadKeys() {}
 
     /** A Message-ID as stored: without brackets; a hostile id beyond 500 characters as its hash. */
@@ -44,8 +47,8 @@ final class ThreadKeys {
             }
             s = s.substring(m.end());
         }
-        s = s.replaceAll("\\[[A-Za-z]{1,10}-\\d{1,12}]", " ");
-        s = s.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        s = CASE_TOKEN.matcher(s).replaceAll(" ");
+        s = SPACES.matcher(s).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
         return s.length() > 300 ? s.substring(0, 300) : s;
     }
 }
