@@ -158,9 +158,18 @@ class InboundProcessor {
 
     @Transactional
     Result process(UUID inboundId, Mailbox mailbox) {
+        return process(inboundId, null, mailbox);
+    }
+
+    /**
+     * Processes a stored message; {@code raw}, when given, is what was stored for it (just fetched), so
+     * the row is only locked, not read back.
+     */
+    @Transactional
+    Result process(UUID inboundId, byte @Nullable [] raw, Mailbox mailbox) {
         Optional<Stored> locked = jdbc.sql("""
-                        select id, mailbox_id, folder, uidvalidity, uid, message_id, content_hash, raw
-                        from email_inbound where id = ? and status = 'stored' for update skip locked""")
+                        select id, mailbox_id, folder, uidvalidity, uid, message_id, content_hash%s
+                        from email_inbound where id = ? and status = 'stored' for update skip locked""".formatted(raw == null ? ", raw" : ""))
                 .param(inboundId)
                 .query((rs, n) -> new Stored(
                         rs.getObject("id", UUID.class),
@@ -170,7 +179,7 @@ class InboundProcessor {
                         rs.getLong("uid"),
                         rs.getString("message_id"),
                         rs.getString("content_hash"),
-                        rs.getBytes("raw")))
+                        raw == null ? rs.getBytes("raw") : raw))
                 .optional();
         if (locked.isEmpty()) {
             return Result.SKIPPED;

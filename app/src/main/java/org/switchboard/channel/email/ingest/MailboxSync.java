@@ -97,7 +97,7 @@ class MailboxSync {
         }
         Report report = new Report(0, 0, 0, 0);
         // 1. stored before a crash, not processed
-        report = report.plus(process(mailbox, List.of(store.pending(id))));
+        report = report.plus(process(mailbox, List.of(store.pending(id)), Map.of()));
         // 2. processed before a crash, not flagged or moved
         finishOnServer(mailbox, folder, uidValidity, store.unflagged(id, folderName, uidValidity));
         // 3. new mail
@@ -148,10 +148,12 @@ class MailboxSync {
             List<UUID> stored = store.store(id, folderName, uidValidity, fetched, highest);
             CrashPoints.reach(CrashPoints.AFTER_STORE);
             List<InboundLanes.Row> rows = new ArrayList<>();
+            Map<UUID, byte[]> rawOf = new HashMap<>();
             for (int i = 0; i < stored.size(); i++) {
                 rows.add(new InboundLanes.Row(stored.get(i), fetched.get(i).raw()));
+                rawOf.put(stored.get(i), fetched.get(i).raw());
             }
-            Report batch = process(mailbox, InboundLanes.of(rows));
+            Report batch = process(mailbox, InboundLanes.of(rows), rawOf);
             report = report.plus(new Report(fetched.size(), batch.ingested(), batch.duplicates(), batch.other()));
             List<Long> done = store.processedUids(stored);
             finishOnServer(mailbox, folder, uidValidity, done);
@@ -162,13 +164,14 @@ class MailboxSync {
     /**
      * Processes the lanes on the shared workers, lanes concurrently, each lane's rows one after the other,
      * and waits for all of them. The workers bound how many messages of all mailboxes are processed at once
-     * (each holds a database connection), whatever the number of mailboxes.
+     * (each holds a database connection), whatever the number of mailboxes. {@code rawOf} holds the raw
+     * bytes just stored, so they are not read back; a row without them is read from the database.
      */
-    private Report process(Mailbox mailbox, List<List<UUID>> lanes) {
+    private Report process(Mailbox mailbox, List<List<UUID>> lanes, Map<UUID, byte[]> rawOf) {
         List<Future<Report>> running = new ArrayList<>();
         for (List<UUID> lane : lanes) {
             if (!lane.isEmpty()) {
-                running.add(workers.submit(() -> processAll(mailbox, lane)));
+                running.add(workers.submit(() -> processAll(mailbox, lane, rawOf)));
             }
         }
         Report report = new Report(0, 0, 0, 0);
@@ -186,14 +189,14 @@ class MailboxSync {
         return report;
     }
 
-    private Report processAll(Mailbox mailbox, List<UUID> rows) {
+    private Report processAll(Mailbox mailbox, List<UUID> rows, Map<UUID, byte[]> rawOf) {
         int ingested = 0;
         int duplicates = 0;
         int other = 0;
         for (UUID row : rows) {
             InboundProcessor.Result result;
             try {
-                result = processor.process(row, mailbox);
+                result = processor.process(row, rawOf.get(row), mailbox);
             } catch (RuntimeException e) {
                 log.error("Mailbox {}: processing stored message {} failed", mailbox.name(), row, e);
                 processor.recordFailure(row, e.getClass().getSimpleName() + ": " + e.getMessage());
