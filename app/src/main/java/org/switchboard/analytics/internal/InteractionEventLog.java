@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,23 +23,25 @@ import org.switchboard.routing.RoutingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends every case and routing event to {@code interaction_event}. Listeners run after the publishing
- * transaction committed, from Spring Modulith's publication registry, so an event may be delivered
- * again after a crash: the unique {@code event_id} makes the append idempotent.
+ * Appends every case and routing event to {@code interaction_event}, in the transaction that publishes
+ * it: the log entry commits exactly when the change it records does, and no event publication has to be
+ * stored and completed for it (at several events per contact that bookkeeping cost more than the
+ * change). Inside a transaction the events are appended just before its commit, in their order, as one
+ * JDBC batch. The unique {@code event_id} keeps the append idempotent.
  */
 @Service
 class InteractionEventLog implements InteractionEvents {
 
-    private static final String APPEND_ROUTING_EVENT = """
-            insert into interaction_event (event_id, type, occurred_at, case_id, agent_id, queue_id, channel,
-                attributes)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+    private static final String APPEND = """
+            insert into interaction_event (event_id, type, occurred_at, case_id, interaction_id, agent_id,
+                queue_id, channel, customer_id, attributes)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             on conflict (event_id) do nothing""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JsonMapper json;
-    /** The key of the routing events a transaction still has to append (bound to the transaction's thread). */
+    /** The key of the events a transaction still has to append (bound to the transaction's thread). */
     private final Object pendingKey = new Object();
 
     InteractionEventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
@@ -49,33 +50,52 @@ class InteractionEventLog implements InteractionEvents {
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    /** Case events: opened, messages, assignment, status and the rest of the case's life. */
+    @EventListener
     void on(CaseEvent event) {
-        append(event);
+        append(row(event));
     }
 
-    /**
-     * Presence, work-item and offer changes of routing, with the same idempotent append. Appended in the
-     * transaction that writes the routing decision (routing publishes from its journal's batches), so the
-     * log entry commits with the decision and no event publication has to be stored and completed: at
-     * several routing events per contact that bookkeeping would cost more than the decisions themselves.
-     * Inside a transaction the events are appended just before its commit, in their order, as one JDBC
-     * batch: routing's journal commits many decisions at once, with several events each.
-     */
+    /** Presence, work-item and offer changes of routing, appended with the routing decision's journal batch. */
     @EventListener
     void on(RoutingEvent event) {
-        Object[] row = {
+        append(new Object[] {
             event.eventId(),
             event.type(),
             OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
             event.caseId() == null ? null : event.caseId().value(),
+            null,
             event.agent() == null ? null : event.agent().value(),
             event.queue() == null ? null : event.queue().value(),
             event.channel(),
+            null,
+            json.writeValueAsString(event.attributes())
+        });
+    }
+
+    /** Appends the event unless it is already in the log. */
+    void append(CaseEvent event) {
+        jdbc.sql(APPEND).params(row(event)).update();
+    }
+
+    private Object[] row(CaseEvent event) {
+        return new Object[] {
+            event.eventId(),
+            event.type(),
+            OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+            event.caseId().value(),
+            event.interactionId() == null ? null : event.interactionId().value(),
+            event.agent() == null ? null : event.agent().value(),
+            event.queue() == null ? null : event.queue().value(),
+            event.channel().wire(),
+            event.customer().value(),
             json.writeValueAsString(event.attributes())
         };
+    }
+
+    private void append(Object[] row) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            jdbc.sql(APPEND_ROUTING_EVENT).params(row).update();
+            jdbc.sql(APPEND).params(row).update();
             return;
         }
         @SuppressWarnings("unchecked")
@@ -87,7 +107,7 @@ class InteractionEventLog implements InteractionEvents {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     if (!rows.isEmpty()) {
-                        batches.batchUpdate(APPEND_ROUTING_EVENT, rows);
+                        batches.batchUpdate(APPEND, rows);
                         rows.clear();
                     }
                 }
@@ -100,29 +120,6 @@ class InteractionEventLog implements InteractionEvents {
             pending = rows;
         }
         pending.add(row);
-    }
-
-    /** Appends the event unless it is already in the log. */
-    void append(CaseEvent event) {
-        jdbc.sql("""
-                        insert into interaction_event (event_id, type, occurred_at, case_id, interaction_id, agent_id,
-                            queue_id, channel, customer_id, attributes)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                        on conflict (event_id) do nothing""")
-                .params(
-                        event.eventId(),
-                        event.type(),
-                        OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                        event.caseId().value(),
-                        event.interactionId() == null
-                                ? null
-                                : event.interactionId().value(),
-                        event.agent() == null ? null : event.agent().value(),
-                        event.queue() == null ? null : event.queue().value(),
-                        event.channel().wire(),
-                        event.customer().value(),
-                        json.writeValueAsString(event.attributes()))
-                .update();
     }
 
     @Override
