@@ -26,6 +26,8 @@ public record InboundEmailProperties(
      * @param maxParts most MIME parts kept (later ones are skipped with a defect)
      * @param maxDepth deepest nesting kept (deeper content is skipped with a defect)
      * @param maxHtmlBytes largest HTML body sanitized (longer is cut with a defect)
+     * @param maxAttachments most attachments of one message taken onto its case (the rest stay in the kept
+     *     raw message, with a defect)
      */
     public record Limits(
             @DefaultValue("52428800") long maxMessageBytes,
@@ -33,10 +35,12 @@ public record InboundEmailProperties(
             @DefaultValue("1000") int maxHeaderFields,
             @DefaultValue("2000") int maxParts,
             @DefaultValue("20") int maxDepth,
-            @DefaultValue("2097152") int maxHtmlBytes) {
+            @DefaultValue("2097152") int maxHtmlBytes,
+            @DefaultValue("100") int maxAttachments) {
 
         public ParseLimits toParseLimits() {
-            return new ParseLimits(maxMessageBytes, maxHeaderBytes, maxHeaderFields, maxParts, maxDepth, maxHtmlBytes);
+            return new ParseLimits(
+                    maxMessageBytes, maxHeaderBytes, maxHeaderFields, maxParts, maxDepth, maxHtmlBytes, maxAttachments);
         }
     }
 

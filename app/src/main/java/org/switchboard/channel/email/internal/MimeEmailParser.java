@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.address.Mailbox;
@@ -243,7 +244,7 @@ class MimeEmailParser implements EmailParser {
         if (ct != null) {
             HeaderValues.Structured s = HeaderValues.structured(ct);
             String type = s.value();
-            if (type.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+")) {
+            if (MEDIA_TYPE.matcher(type).matches()) {
                 node.contentType = type;
             } else {
                 defects.add("unreadable Content-Type '" + ct.trim() + "' at " + label(node) + ": text/plain assumed");
@@ -357,6 +358,11 @@ class MimeEmailParser implements EmailParser {
             attachments.add(new EmailAttachment(
                     leaf.path, filenameOf(leaf), leaf.contentType, leaf.contentId, inline, leaf.body));
         }
+        if (attachments.size() > limits.maxAttachments()) {
+            defects.add(attachments.size() + " attachments: the first " + limits.maxAttachments()
+                    + " are on the case, all are in the original message");
+            attachments = new ArrayList<>(attachments.subList(0, limits.maxAttachments()));
+        }
         return new ParsedEmail(
                 messageId,
                 inReplyTo,
@@ -465,8 +471,7 @@ class MimeEmailParser implements EmailParser {
             // fall through to the bare-address scan below
         }
         if (out.isEmpty()) {
-            var m = java.util.regex.Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+")
-                    .matcher(value);
+            var m = BARE_ADDRESS.matcher(value);
             while (m.find()) {
                 out.add(EmailAddress.of(m.group()));
             }
@@ -478,13 +483,18 @@ class MimeEmailParser implements EmailParser {
         return list.isEmpty() ? null : list.getFirst();
     }
 
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
+    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+
     private static @Nullable Instant parseDate(@Nullable String raw, List<String> defects) {
         if (raw == null) {
             return null;
         }
-        String value = HeaderValues.unfold(raw).trim().replaceAll("\\s+", " ");
+        String value = SPACES.matcher(HeaderValues.unfold(raw).trim()).replaceAll(" ");
         // Drop a trailing comment such as "(PST)"; the formatter wants none.
-        value = value.replaceAll("\\s*\\([^)]*\\)\\s*$", "");
+        value = TRAILING_COMMENT.matcher(value).replaceAll("");
         try {
             return ZonedDateTime.parse(value, DateTimeFieldLenientImpl.RFC_5322).toInstant();
         } catch (RuntimeException e) {

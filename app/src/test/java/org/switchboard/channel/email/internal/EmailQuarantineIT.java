@@ -49,7 +49,7 @@ class EmailQuarantineIT {
     void anUnparseableMessageIsKeptRawListedReprocessedAndDiscarded() {
         byte[] raw =
                 ("From: a@example.com\r\nSubject: big\r\n\r\n" + "x".repeat(300)).getBytes(StandardCharsets.US_ASCII);
-        var strict = new ParseLimits(100, 1000, 100, 100, 10, 1000);
+        var strict = new ParseLimits(100, 1000, 100, 100, 10, 1000, 100);
         var outcome = (ParseOutcome.Unparseable) parser.parse(raw, strict);
         QuarantinedEmail q =
                 quarantine.quarantine("support@example.com", "7/" + run, raw, outcome.reason(), outcome.defects());

@@ -194,12 +194,42 @@ class MimeEmailParserTest {
                         ParseOutcome.Unparseable.class,
                         u -> assertThat(u.reason()).contains("header block"));
 
-        var small = new ParseLimits(100, 50, 10, 10, 5, 100);
+        var small = new ParseLimits(100, 50, 10, 10, 5, 100, 3);
         assertThat(parser.parse(
                         ("From: a@example.com\r\n\r\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII), small))
                 .isInstanceOfSatisfying(
                         ParseOutcome.Unparseable.class,
                         u -> assertThat(u.reason()).contains("exceeds the limit"));
+    }
+
+    @Test
+    void attachmentsBeyondTheLimitStayInTheOriginalWithADefect() {
+        StringBuilder raw =
+                new StringBuilder("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                        + "Content-Type: text/plain\r\n\r\nsee the files\r\n");
+        for (int i = 1; i <= 5; i++) {
+            raw.append("--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=part")
+                    .append(i)
+                    .append(".csv\r\n\r\nrow ")
+                    .append(i)
+                    .append("\r\n");
+        }
+        raw.append("--b--\r\n");
+        var limited = MimeEmailParser.withLimits(new ParseLimits(1 << 20, 1 << 16, 100, 100, 10, 1 << 16, 3));
+
+        var outcome = limited.parse(raw.toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
+        ParsedEmail email = ((ParseOutcome.Parsed) outcome).email();
+        assertThat(email.text()).contains("see the files");
+        assertThat(email.attachments())
+                .extracting(EmailAttachment::filename)
+                .containsExactly("part1.csv", "part2.csv", "part3.csv");
+        assertThat(email.defects())
+                .contains("5 attachments: the first 3 are on the case, all are in the original message");
+        assertThat(parse(raw.toString().getBytes(StandardCharsets.US_ASCII)).attachments())
+                .as("within the default limit")
+                .hasSize(5);
     }
 
     @Test
