@@ -702,16 +702,36 @@ public class Dispatcher {
     /** The waiting (and offered) items of a queue in line order. */
     public List<WorkItem> line(QueueId queue, int limit) {
         return locked(() -> {
+            // the queue's line holds its waiting items in order; offered ones left it and are merged back
+            List<WorkItem> offered = offeredIn(queue);
+            TreeSet<WorkItem> waiting = lines.get(queue);
             List<WorkItem> all = new ArrayList<>();
-            for (WorkItem item : items.values()) {
-                if (item.queue().equals(queue)
-                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
-                    all.add(item);
+            var next = waiting == null ? java.util.Collections.<WorkItem>emptyIterator() : waiting.iterator();
+            WorkItem w = next.hasNext() ? next.next() : null;
+            int o = 0;
+            while (all.size() < limit && (w != null || o < offered.size())) {
+                if (w == null || (o < offered.size() && WorkItem.LINE.compare(offered.get(o), w) < 0)) {
+                    all.add(offered.get(o++));
+                } else {
+                    all.add(w);
+                    w = next.hasNext() ? next.next() : null;
                 }
             }
-            all.sort(WorkItem.LINE);
-            return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+            return all;
         });
+    }
+
+    /** The queue's items on offer right now, in line order (at most one per agent). */
+    private List<WorkItem> offeredIn(QueueId queue) {
+        List<WorkItem> offered = new ArrayList<>();
+        for (OpenOffer offer : offers.values()) {
+            WorkItem item = items.get(offer.item());
+            if (item != null && item.queue().equals(queue) && item.status().equals("offered")) {
+                offered.add(item);
+            }
+        }
+        offered.sort(WorkItem.LINE);
+        return offered;
     }
 
     /** Cancels a waiting or offered item (the customer hung up, the case was closed). */
@@ -1452,9 +1472,16 @@ public class Dispatcher {
         if (!item.status().equals("waiting") && !item.status().equals("offered")) {
             return new Position(0, 0);
         }
-        List<WorkItem> line = line(item.queue(), Integer.MAX_VALUE);
-        int position =
-                1 + (int) line.stream().takeWhile(w -> !w.id().equals(id)).count();
+        int position = locked(() -> {
+            TreeSet<WorkItem> waiting = lines.get(item.queue());
+            int ahead = waiting == null ? 0 : waiting.headSet(item, false).size();
+            for (WorkItem offered : offeredIn(item.queue())) {
+                if (WorkItem.LINE.compare(offered, item) < 0) {
+                    ahead++;
+                }
+            }
+            return 1 + ahead;
+        });
         double mean = meanHandleSeconds(item.queue());
         double handle = mean > 0 ? mean : properties.defaultHandleTime().toSeconds();
         int serving = Math.max(1, serving(item.queue()));

@@ -154,9 +154,21 @@ class DispatcherInterleavingsIT {
                             .single())
                     .isLessThanOrEqualTo(1);
         }
-        // the line survives a rebuild in the same order (offered items wait again in their place)
+        // the line (waiting and offered items) is what the database holds, in line order, and each
+        // item's position is its place in it
         List<UUID> before =
                 dispatcher.line(queue, 1000).stream().map(WorkItem::id).toList();
+        assertThat(before)
+                .containsExactlyElementsOf(
+                        jdbc.sql("""
+                                select id from work_item where queue_id = ? and status in ('waiting', 'offered')
+                                order by priority desc, enqueued_at, seq""").param(queue.value()).query(UUID.class).list());
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(dispatcher.position(before.get(i)).position())
+                    .as("position of the line's item %d", i + 1)
+                    .isEqualTo(i + 1);
+        }
+        // the line survives a rebuild in the same order (offered items wait again in their place)
         dispatcher.rebuild();
         List<UUID> after =
                 dispatcher.line(queue, 1000).stream().map(WorkItem::id).toList();
