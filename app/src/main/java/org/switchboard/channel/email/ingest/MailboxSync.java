@@ -60,7 +60,8 @@ class MailboxSync {
                 30,
                 TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
-                Thread.ofVirtual().name("email-processing-", 0).factory());
+                // platform threads: a bounded pool gains nothing from virtual ones (see MailboxWatchers)
+                Thread.ofPlatform().name("email-processing-", 0).daemon().factory());
         workers.allowCoreThreadTimeOut(true);
     }
 

@@ -126,7 +126,11 @@ class MailboxWatchers implements EmailIngestion, SmartLifecycle, DisposableBean 
         mailboxes.find(id.toString()).filter(Mailbox::active).ifPresent(mailbox -> {
             Watcher watcher = new Watcher(mailbox);
             watchers.put(id, watcher);
-            watcher.thread = Thread.ofVirtual().name("email-" + mailbox.name()).start(watcher::run);
+            // A platform thread per mailbox: watchers reconnecting together load classes, and virtual
+            // threads doing that pin their carriers; with both carriers pinned, a platform thread waiting
+            // on a jar lock one of them held deadlocked the JVM once.
+            watcher.thread =
+                    Thread.ofPlatform().daemon().name("email-" + mailbox.name()).start(watcher::run);
         });
     }
 
