@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
+import java.util.List;
 import java.util.Properties;
+import org.switchboard.channel.email.mailbox.MailboxDraft;
 import org.switchboard.platform.TestApi;
 
 /**
@@ -66,6 +68,24 @@ public final class TestMailServer {
                         mail.getSmtp().getPort(),
                         address,
                         password);
+    }
+
+    /**
+     * The mailbox of the account {@code address} on {@code mail} for the mailbox service itself (no queue:
+     * the default), IMAP INBOX and SMTP without TLS, flagging after import.
+     */
+    public static MailboxDraft mailboxDraft(GreenMail mail, String address, String password) {
+        return new MailboxDraft(
+                address,
+                address,
+                null,
+                new MailboxDraft.ServerDraft("127.0.0.1", mail.getImap().getPort(), "none", address, password, null),
+                "INBOX",
+                null,
+                null,
+                new MailboxDraft.ServerDraft("127.0.0.1", mail.getSmtp().getPort(), "none", null, null, null),
+                List.of(),
+                true);
     }
 
     /** Opens the account {@code address} and creates its mailbox filing into {@code queue}; its id. */

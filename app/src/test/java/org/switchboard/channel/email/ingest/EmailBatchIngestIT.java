@@ -8,7 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.switchboard.channel.email.EmailIngestion;
 import org.switchboard.channel.email.TestMailServer;
-import org.switchboard.channel.email.mailbox.MailboxDraft;
 import org.switchboard.channel.email.mailbox.Mailboxes;
 import org.switchboard.platform.SwitchboardIntegrationTest;
 
@@ -59,17 +57,7 @@ class EmailBatchIngestIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String address = "batch-" + run + "@example.test";
         GreenMailUser inbox = mail.setUser(address, address, "pw");
-        mailboxes.create(new MailboxDraft(
-                address,
-                address,
-                null,
-                new MailboxDraft.ServerDraft("127.0.0.1", mail.getImap().getPort(), "none", address, "pw", null),
-                "INBOX",
-                null,
-                null,
-                new MailboxDraft.ServerDraft("127.0.0.1", mail.getSmtp().getPort(), "none", null, null, null),
-                List.of(),
-                true));
+        mailboxes.create(TestMailServer.mailboxDraft(mail, address, "pw"));
         String parent = "parent-" + run + "@customer.test";
         String reply = "reply-" + run + "@customer.test";
         String replyToReply = "reply2-" + run + "@customer.test";

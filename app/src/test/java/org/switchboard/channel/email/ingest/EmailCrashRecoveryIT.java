@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.switchboard.channel.email.TestMailServer;
-import org.switchboard.channel.email.mailbox.MailboxDraft;
 import org.switchboard.channel.email.mailbox.Mailboxes;
 import org.switchboard.platform.SwitchboardDatabase;
 import org.switchboard.platform.SwitchboardIntegrationTest;
@@ -72,17 +71,7 @@ class EmailCrashRecoveryIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String address = "crash-" + run + "@example.test";
         mail.setUser(address, address, "pw");
-        mailboxes.create(new MailboxDraft(
-                address,
-                address,
-                null,
-                new MailboxDraft.ServerDraft("127.0.0.1", mail.getImap().getPort(), "none", address, "pw", null),
-                "INBOX",
-                null,
-                null,
-                new MailboxDraft.ServerDraft("127.0.0.1", mail.getSmtp().getPort(), "none", null, null, null),
-                List.of(),
-                true));
+        mailboxes.create(TestMailServer.mailboxDraft(mail, address, "pw"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < MAILS; i++) {
             String id = "m" + i + "-" + run + "@customer.test";
