@@ -47,6 +47,12 @@ import tools.jackson.databind.JsonNode;
 class CaseAssistBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Indexing is asynchronous and the first English article of a JVM loads the embedding model, which
+     * on a loaded machine may take longer than {@link #WAIT} (one CI run timed out here). The
+     * near-real-time delay itself is measured by the benchmark, not here.
+     */
+    private static final Duration INDEXED = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
@@ -123,10 +129,12 @@ class CaseAssistBrowserIT {
         // Published articles are searchable after the index's near-real-time refresh.
         String search = "/api/v1/knowledge/search?q=" + word + "&audience=customers";
         try {
-            Awaitility.await().atMost(WAIT).until(() -> admin.get(search).body().contains(source.toString()));
+            Awaitility.await()
+                    .atMost(INDEXED)
+                    .until(() -> admin.get(search).body().contains(source.toString()));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
-                    "article " + source + " not searchable after " + WAIT + "; the search answers "
+                    "article " + source + " not searchable after " + INDEXED + "; the search answers "
                             + admin.get(search) + "; " + ThreadDump.write("case-assist") + "; listener threads:"
                             + ThreadDump.stacksOf("event-listener-", "knowledge-indexing-"),
                     e);
