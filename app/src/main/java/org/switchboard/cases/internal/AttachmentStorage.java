@@ -40,8 +40,7 @@ class AttachmentStorage {
     /** Stores the content, refusing more than the size limit (nothing is kept then). */
     Stored store(InputStream content) {
         try {
-            Files.createDirectories(root);
-            Path temp = Files.createTempFile(root, "upload-", ".part");
+            Path temp = Files.createTempFile(directory(root), "upload-", ".part");
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 byte[] head = new byte[ContentSniffer.HEAD_BYTES];
@@ -66,15 +65,8 @@ class AttachmentStorage {
                 }
                 String sha256 = HexFormat.of().formatHex(digest.digest());
                 Path target = pathOf(sha256);
-                if (!Files.isDirectory(target.getParent())) {
-                    Files.createDirectories(target.getParent());
-                }
                 if (!Files.exists(target)) {
-                    try {
-                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                        // another upload of the same content won the race; its file is identical
-                    }
+                    moveIntoPlace(temp, target);
                 }
                 return new Stored(sha256, size, ContentSniffer.sniff(head, headLength));
             } finally {
@@ -89,8 +81,7 @@ class AttachmentStorage {
 
     /**
      * Stores content already in memory (a channel message's file): hashed first, so content stored before
-     * is not written again, and the directories are checked before they are created (creating an
-     * existing one costs an exception).
+     * is not written again.
      */
     Stored store(byte[] content) {
         if (content.length > maxBytes) {
@@ -109,18 +100,10 @@ class AttachmentStorage {
             return new Stored(sha256, content.length, contentType);
         }
         try {
-            Path dir = target.getParent();
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-            }
-            Path temp = Files.createTempFile(dir, "upload-", ".part");
+            Path temp = Files.createTempFile(directory(root), "upload-", ".part");
             try {
                 Files.write(temp, content);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    // another store of the same content won the race; its file is identical
-                }
+                moveIntoPlace(temp, target);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -128,6 +111,24 @@ class AttachmentStorage {
             throw new UncheckedIOException(e);
         }
         return new Stored(sha256, content.length, contentType);
+    }
+
+    /** Moves a complete temporary file to its content's name; a file already there is identical. */
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        directory(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            // another store of the same content won the race; its file is identical
+        }
+    }
+
+    /** The directory, created when missing (checked first: creating an existing one costs an exception). */
+    private static Path directory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        return dir;
     }
 
     InputStream open(String sha256) throws IOException {
