@@ -1,7 +1,6 @@
 package org.switchboard.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,6 +28,7 @@ import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.FieldProblem;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
+import org.switchboard.platform.Problems;
 import org.switchboard.platform.RuleViolationException;
 import org.switchboard.platform.StaleVersionException;
 import tools.jackson.core.JacksonException;
@@ -42,36 +42,18 @@ import tools.jackson.databind.DatabindException;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
-    static final String TYPE_BASE = "https://switchboard.dev/problems/";
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage(), e.problems());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ProblemDetail rule(RuleViolationException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(StaleVersionException.class)
-    ProblemDetail stale(StaleVersionException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this", List.of());
+    /** The domain's refusals (not found, invalid input, conflict, rule, stale version, forbidden). */
+    @ExceptionHandler({
+        NotFoundException.class,
+        InvalidInputException.class,
+        ConflictException.class,
+        RuleViolationException.class,
+        StaleVersionException.class,
+        AccessDeniedException.class
+    })
+    ProblemDetail refused(RuntimeException e) {
+        return Problems.ofRefusal(e).orElseThrow();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -194,11 +176,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 : problems.getFirst().field() + ": " + problems.getFirst().message();
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("errors", problems);
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldProblem> problems) {
+        return Problems.of(status, type, detail, problems);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.FieldProblem;
+import org.switchboard.platform.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem response from a servlet filter, where no controller advice applies. */
@@ -21,7 +22,7 @@ class ProblemWriter {
 
     void write(HttpServletResponse response, HttpStatus status, String type, String detail, List<FieldProblem> errors)
             throws IOException {
-        var problem = ApiProblemHandler.problem(status, type, detail, errors);
+        var problem = Problems.of(status, type, detail, errors);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
