@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,14 +25,18 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
 
 /**
- * End-to-end routing through PostgreSQL and the offer push: agents hold a server-sent event stream
- * ({@code /routing/events}) and answer every offer at once (accept, then complete); producers enqueue
- * email work items ({@code POST /api/v1/work-items}) in a closed loop. Measured: routed (accepted) items
- * per second, enqueue-to-offer latency as the agent's stream receives it, and double offers (an item
- * pushed as an offer more than once).
+ * End-to-end routing through PostgreSQL and the offer push: agents answer every offer at once (accept,
+ * then complete); producers enqueue email work items ({@code POST /api/v1/work-items}) in a closed loop.
+ * Measured: routed (accepted) items per second, enqueue-to-offer latency as the agent receives the offer,
+ * and double offers (an item pushed as an offer more than once).
+ *
+ * <p>Agents work either like a desktop on the agent desk socket ({@code desk}: offers pushed and answered
+ * on one WebSocket, {@code /api/v1/routing/desk}) or with the event stream and a request per answer
+ * ({@code http}: {@code GET /api/v1/routing/events}, {@code POST /api/v1/offers/{id}/accept}, {@code POST
+ * /api/v1/work-items/{id}/complete}).
  *
  * <p>Usage: {@code RoutedWorkLoad baseUrl adminUser adminPassword [agents=40] [producers=16]
- * [warmupSeconds=10] [measureSeconds=30]}
+ * [warmupSeconds=10] [measureSeconds=30] [transport=http|desk]}
  */
 public final class RoutedWorkLoad {
 
@@ -40,9 +47,11 @@ public final class RoutedWorkLoad {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     private final String base;
+    private final boolean desk;
 
-    private RoutedWorkLoad(String base) {
+    private RoutedWorkLoad(String base, boolean desk) {
         this.base = base;
+        this.desk = desk;
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +67,8 @@ public final class RoutedWorkLoad {
         int producers = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         int measure = args.length > 6 ? Integer.parseInt(args[6]) : 30;
-        new RoutedWorkLoad(base).run(admin, agents, producers, warmup, measure);
+        boolean desk = args.length > 7 && args[7].equals("desk");
+        new RoutedWorkLoad(base, desk).run(admin, agents, producers, warmup, measure);
     }
 
     private void run(String admin, int agentCount, int producers, int warmup, int measure) throws Exception {
@@ -92,9 +102,12 @@ public final class RoutedWorkLoad {
                     + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             String token =
                     "Bearer " + field(send("POST", "/api/v1/me/tokens", basic, "{\"name\":\"bench\"}", 201), "token");
-            threads.add(Thread.ofVirtual()
-                    .start(() ->
-                            agent(id, token, sentAt, offeredAt, offers, latency, measuring, stop, routed, errors)));
+            Counters counters = new Counters(sentAt, offeredAt, offers, latency, measuring, stop, routed, errors);
+            if (desk) {
+                deskAgent(id, token, counters);
+            } else {
+                threads.add(Thread.ofVirtual().start(() -> agent(id, token, counters)));
+            }
             send("PUT", "/api/v1/agents/" + id + "/presence", token, "{\"state\":\"available\"}", 200);
         }
         for (int p = 0; p < producers; p++) {
@@ -128,8 +141,9 @@ public final class RoutedWorkLoad {
         var histogram = latency.getIntervalHistogram();
         long doubles = offers.values().stream().filter(n -> n > 1).count();
         System.out.printf(
-                "agents=%d producers=%d measured=%.1fs routed=%d (%.0f/s) enqueue->offer p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms"
+                "transport=%s agents=%d producers=%d measured=%.1fs routed=%d (%.0f/s) enqueue->offer p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms"
                         + " samples=%d double-offers=%d errors=%d%n",
+                desk ? "desk" : "http",
                 agentCount,
                 producers,
                 seconds,
@@ -145,9 +159,8 @@ public final class RoutedWorkLoad {
         System.exit(0);
     }
 
-    private void agent(
-            String id,
-            String token,
+    /** What agents and producers share. */
+    private record Counters(
             Map<String, Long> sentAt,
             Map<String, Long> offeredAt,
             Map<String, Integer> offers,
@@ -156,6 +169,22 @@ public final class RoutedWorkLoad {
             AtomicBoolean stop,
             AtomicLong routed,
             AtomicLong errors) {
+
+        /** Records an offer's arrival; false when the push was the end of an offer, not a new one. */
+        boolean offered(String item, long now) {
+            offeredAt.put(item, now);
+            offers.merge(item, 1, Integer::sum);
+            Long sent = sentAt.get(item);
+            if (sent != null && measuring.get()) {
+                latency.recordValue(Math.max(0, now - sent) / 1000);
+            }
+            return true;
+        }
+    }
+
+    private void agent(String id, String token, Counters counters) {
+        AtomicBoolean stop = counters.stop();
+        AtomicLong errors = counters.errors();
         try {
             var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/routing/events"))
                     .header("Authorization", token)
@@ -176,15 +205,10 @@ public final class RoutedWorkLoad {
                         if (item == null || offer == null) {
                             continue; // the end of an offer
                         }
-                        offeredAt.put(item, now);
-                        offers.merge(item, 1, Integer::sum);
-                        Long sent = sentAt.get(item);
-                        if (sent != null && measuring.get()) {
-                            latency.recordValue(Math.max(0, now - sent) / 1000);
-                        }
+                        counters.offered(item, now);
                         try {
                             send("POST", "/api/v1/offers/" + offer + "/accept", token, null, 200);
-                            routed.incrementAndGet();
+                            counters.routed().incrementAndGet();
                             send("POST", "/api/v1/work-items/" + item + "/complete", token, null, 200);
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
@@ -198,6 +222,61 @@ public final class RoutedWorkLoad {
                 System.err.println("agent " + id + " stream ended: " + e);
             }
         }
+    }
+
+    /**
+     * An agent on the desk socket: each offer is answered with an accept and, at once, a complete (the
+     * server handles one socket's actions in order); an accept's reply with status 200 counts as routed.
+     */
+    private void deskAgent(String id, String token, Counters counters) throws Exception {
+        URI uri = URI.create(base.replaceFirst("^http", "ws") + "/api/v1/routing/desk");
+        var listener = new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    handle(socket, partial.toString());
+                    partial.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+
+            private void handle(WebSocket socket, String message) {
+                long now = System.nanoTime();
+                if (message.startsWith("{\"event\":\"offer\"")) {
+                    String offer = value(message, "offer");
+                    String item = value(message, "workItem");
+                    if (offer != null && item != null && counters.offered(item, now)) {
+                        socket.sendText("{\"action\":\"accept\",\"offer\":\"" + offer + "\",\"ref\":\"a\"}", true)
+                                .join();
+                        socket.sendText("{\"action\":\"complete\",\"workItem\":\"" + item + "\",\"ref\":\"c\"}", true)
+                                .join();
+                    }
+                } else if (message.startsWith("{\"status\":")) {
+                    boolean ok = message.startsWith("{\"status\":200");
+                    if (!ok) {
+                        counters.errors().incrementAndGet();
+                    } else if ("a".equals(value(message, "ref"))) {
+                        counters.routed().incrementAndGet();
+                    }
+                }
+            }
+
+            @Override
+            public void onError(WebSocket socket, Throwable error) {
+                if (!counters.stop().get()) {
+                    counters.errors().incrementAndGet();
+                    System.err.println("agent " + id + " desk socket failed: " + error);
+                }
+            }
+        };
+        http.newWebSocketBuilder()
+                .header("Authorization", token)
+                .buildAsync(uri, listener)
+                .get(10, TimeUnit.SECONDS);
     }
 
     private String send(String method, String path, String authorization, String json, int expected) {
