@@ -2,14 +2,12 @@ package org.switchboard.desk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.switchboard.desk.internal.CaseViewers.Activity;
 import org.switchboard.desk.internal.CaseViewers.Viewer;
+import org.switchboard.platform.MutableClock;
 
 class CaseViewersTest {
 
@@ -95,32 +93,5 @@ class CaseViewersTest {
             thread.join();
         }
         assertThat(viewers.others("case-1", "me")).hasSize(16);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,11 +2,10 @@ package org.switchboard.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.switchboard.platform.MutableClock;
 
 class LoginThrottleTest {
 
@@ -62,32 +61,5 @@ class LoginThrottleTest {
         throttle.succeeded("dave");
         throttle.failed("dave", "198.51.100.1");
         assertThat(throttle.lockedFor("dave", "198.51.100.2")).isEmpty();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

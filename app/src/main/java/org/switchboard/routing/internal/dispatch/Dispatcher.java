@@ -3,7 +3,6 @@ package org.switchboard.routing.internal.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,11 +142,8 @@ public class Dispatcher {
     private Instant lastClock = Instant.EPOCH;
 
     private final Map<QueueId, QueuePolicy> policies = new ConcurrentHashMap<>();
-    /** Estimated waits use today's mean handle time; it is read again after this long. */
-    private static final Duration HANDLE_TIME_REFRESH = Duration.ofSeconds(5);
-
-    private final Map<QueueId, HandleTime> handleTimes = new ConcurrentHashMap<>();
     private final Map<QueueId, QueueRouting> routing = new ConcurrentHashMap<>();
+    private final DayFigureCache dayFigures;
     private final Map<QueueId, Queue> queueCache = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private final java.util.concurrent.atomic.AtomicBoolean recovering =
@@ -178,6 +174,8 @@ public class Dispatcher {
         this.cases = cases;
         this.push = push;
         this.engine = new RoutingEngine(clock, OfferRules.LIVE_DESK);
+        this.dayFigures = new DayFigureCache(
+                (queue, startOfDay) -> store.figures(queue, startOfDay, properties.serviceLevelSeconds()), clock);
         journal.onRefused(this::recover);
     }
 
@@ -1207,7 +1205,9 @@ public class Dispatcher {
         pushToAgent(
                 agent.id,
                 "offer",
-                "{\"offer\":\"" + offerId + "\",\"workItem\":\"" + item.id() + "\",\"expiresAt\":\"" + expires + "\"}");
+                "{\"offer\":\"" + offerId + "\",\"workItem\":\"" + item.id() + "\",\"caseId\":"
+                        + (item.caseId() == null ? "null" : "\"" + item.caseId() + "\"") + ",\"expiresAt\":\""
+                        + expires + "\"}");
     }
 
     private void ended(Offer offer, String outcome, boolean agentMissed) {
@@ -1488,22 +1488,10 @@ public class Dispatcher {
         return new Position(position, Math.round(Math.ceil(position * handle / serving)));
     }
 
-    /** Today's mean handle time of a queue, read from the database at most every few seconds. */
+    /** Today's mean handle time of a queue (at most a few seconds old, see {@link DayFigureCache}). */
     private double meanHandleSeconds(QueueId id) {
-        Instant now = clock.instant();
-        HandleTime known = handleTimes.get(id);
-        if (known != null && known.until().isAfter(now)) {
-            return known.seconds();
-        }
-        ZoneId zone = settings(id).timeZone();
-        Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        double seconds =
-                store.figures(id, startOfDay, properties.serviceLevelSeconds()).meanHandleSeconds();
-        handleTimes.put(id, new HandleTime(seconds, now.plus(HANDLE_TIME_REFRESH)));
-        return seconds;
+        return dayFigures.get(id, settings(id).timeZone()).meanHandleSeconds();
     }
-
-    private record HandleTime(double seconds, Instant until) {}
 
     /** Agents of the queue who are serving: available, busy or wrapping up (as the statistics count them). */
     private int serving(QueueId id) {
@@ -1552,14 +1540,20 @@ public class Dispatcher {
         QueueRouting settings = settings(id);
         int[] counts = locked(() -> {
             int[] c = new int[5];
-            for (WorkItem item : items.values()) {
-                if (item.queue().equals(id)
-                        && (item.status().equals("waiting") || item.status().equals("offered"))) {
-                    c[0]++;
-                    c[1] = (int) Math.max(
-                            c[1], Duration.between(item.enqueuedAt(), now).toSeconds());
+            // the queue's own line and open offers, not every live item of every queue
+            TreeSet<WorkItem> waiting = lines.get(id);
+            List<WorkItem> offered = offeredIn(id);
+            Instant oldest = now;
+            if (waiting != null) {
+                for (WorkItem item : waiting) {
+                    oldest = item.enqueuedAt().isBefore(oldest) ? item.enqueuedAt() : oldest;
                 }
             }
+            for (WorkItem item : offered) {
+                oldest = item.enqueuedAt().isBefore(oldest) ? item.enqueuedAt() : oldest;
+            }
+            c[0] = (waiting == null ? 0 : waiting.size()) + offered.size();
+            c[1] = (int) Math.max(0, Duration.between(oldest, now).toSeconds());
             for (Agent agent : agents.values()) {
                 if (!(agent.supervisor || agent.teams.contains(queue.team()))) {
                     continue;
@@ -1573,11 +1567,7 @@ public class Dispatcher {
             }
             return c;
         });
-        Instant startOfDay = now.atZone(settings.timeZone())
-                .toLocalDate()
-                .atStartOfDay(settings.timeZone())
-                .toInstant();
-        RoutingStore.DayFigures day = store.figures(id, startOfDay, properties.serviceLevelSeconds());
+        RoutingStore.DayFigures day = dayFigures.get(id, settings.timeZone());
         long offered = day.answered() + day.abandoned();
         double serviceLevel = offered == 0 ? 1.0 : (double) day.answeredInTime() / offered;
         return new QueueStats(
@@ -1603,6 +1593,7 @@ public class Dispatcher {
         return locked(() -> {
             write(() -> store.saveQueueRouting(queue, settings));
             routing.put(queue, settings);
+            dayFigures.forget(queue); // its day may start at another time now
             redefine(queue);
             reviewParking(clock.instant());
             return settings;

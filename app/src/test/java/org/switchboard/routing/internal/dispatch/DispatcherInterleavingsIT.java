@@ -52,6 +52,9 @@ class DispatcherInterleavingsIT {
     @Autowired
     Dispatcher dispatcher;
 
+    @Autowired
+    java.time.Clock clock;
+
     /**
      * Each seed runs under a policy: the default, and non-default ones with aging, a sticky window, overflow
      * steps and a maximum queue size, over voice, chat and email items (capacities 1, 3, 5).
@@ -163,6 +166,19 @@ class DispatcherInterleavingsIT {
                         jdbc.sql("""
                                 select id from work_item where queue_id = ? and status in ('waiting', 'offered')
                                 order by priority desc, enqueued_at, seq""").param(queue.value()).query(UUID.class).list());
+        // the queue's statistics count the same items, and its longest wait is the oldest of them
+        Dispatcher.QueueStats stats = dispatcher.stats(queue);
+        assertThat(stats.waiting()).isEqualTo(before.size());
+        if (!before.isEmpty()) {
+            java.time.Instant oldest = jdbc.sql("""
+                            select min(enqueued_at) from work_item where queue_id = ? and status in ('waiting', 'offered')""")
+                    .param(queue.value())
+                    .query(java.time.OffsetDateTime.class)
+                    .single()
+                    .toInstant();
+            long expected = java.time.Duration.between(oldest, clock.instant()).toSeconds();
+            assertThat(stats.longestWaitSeconds()).isBetween(expected - 2, expected + 1);
+        }
         for (int i = 0; i < before.size(); i++) {
             assertThat(dispatcher.position(before.get(i)).position())
                     .as("position of the line's item %d", i + 1)
