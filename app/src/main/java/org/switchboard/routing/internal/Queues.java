@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.switchboard.cases.QueueDirectory;
 import org.switchboard.cases.QueueId;
 import org.switchboard.cases.QueueRef;
@@ -26,8 +30,10 @@ import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Page;
 
 /**
- * The queues: administration (create, change, list) and cases' {@link QueueDirectory} port. Nothing is
- * cached; every read goes to the database, so a change is visible at once.
+ * The queues: administration (create, change, list) and cases' {@link QueueDirectory} port. A queue read
+ * by id — every work item enqueued names one — is kept in memory until a queue changes; all changes go
+ * through this class, which forgets the kept queues when it commits one, so a change is visible at once.
+ * Reads by name and lists go to the database.
  */
 @Service
 public class Queues implements QueueDirectory {
@@ -37,6 +43,9 @@ public class Queues implements QueueDirectory {
     private final QueueRepository repository;
     private final QueueRules rules;
     private final Clock clock;
+    private final Map<UUID, Queue> byId = new ConcurrentHashMap<>();
+    /** Counts changes, so a read that raced a change does not keep what it read. */
+    private final AtomicLong changes = new AtomicLong();
 
     Queues(QueueRepository repository, Users users, Clock clock) {
         this.repository = repository;
@@ -88,14 +97,52 @@ public class Queues implements QueueDirectory {
         return repository.all();
     }
 
-    /** A queue by id or (case-insensitive) name. */
-    @Transactional(readOnly = true)
+    /**
+     * A queue by id or (case-insensitive) name. Not a transaction of its own: a queue kept in memory needs
+     * no connection, and a read that overlaps a change is not kept.
+     */
     public Optional<Queue> queue(String idOrName) {
-        Optional<Queue> byId = asUuid(idOrName).flatMap(repository::byId);
-        return byId.isPresent() ? byId : repository.byName(idOrName.strip());
+        Optional<Queue> found = asUuid(idOrName).flatMap(this::byId);
+        return found.isPresent() ? found : repository.byName(idOrName.strip());
     }
 
-    @Transactional(readOnly = true)
+    private Optional<Queue> byId(UUID id) {
+        Queue kept = byId.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        long seen = changes.get();
+        Optional<Queue> read = repository.byId(id);
+        // A read-write transaction may see its own uncommitted change: what it reads is not kept.
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        if (read.isPresent() && !writing && changes.get() == seen) {
+            byId.put(id, read.get());
+            if (changes.get() != seen) { // a change completed meanwhile: what was read may be old
+                byId.remove(id);
+            }
+        }
+        return read;
+    }
+
+    /** Forgets the kept queues now and again when the changing transaction has committed. */
+    private void changing() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        changes.incrementAndGet();
+        byId.clear();
+    }
+
     public Queue get(String idOrName) {
         return queue(idOrName).orElseThrow(() -> new NotFoundException(WHAT, idOrName));
     }
@@ -127,6 +174,7 @@ public class Queues implements QueueDirectory {
     public Queue create(QueueDraft draft) {
         QueueRules.ValidQueue valid = rules.validate(draft);
         UUID id = Ids.newId(clock);
+        changing();
         if (!repository.insert(id, valid, clock.instant())) {
             throw nameTaken(valid.name());
         }
@@ -147,6 +195,7 @@ public class Queues implements QueueDirectory {
         if (repository.nameTaken(valid.name(), locked.id().value())) {
             throw nameTaken(valid.name());
         }
+        changing();
         try {
             repository.update(locked.id().value(), valid, clock.instant());
         } catch (DuplicateKeyException e) {
