@@ -88,6 +88,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private final LanguageAnalyzers analyzers;
+    private final @Nullable Path privateDir;
     private final SentenceEmbeddings embeddings;
     private final SearchProperties properties;
     private final Directory directory;
@@ -101,6 +102,7 @@ public final class KnowledgeIndex implements Closeable {
         this.analyzers = new LanguageAnalyzers();
         this.embeddings = embeddings;
         this.properties = properties;
+        Path privateDir = null;
         try {
             java.nio.file.Files.createDirectories(dir);
             Directory opened = FSDirectory.open(dir);
@@ -116,13 +118,21 @@ public final class KnowledgeIndex implements Closeable {
                         .warn("Knowledge index {} is locked by another writer; using {}", dir, own);
                 opened = FSDirectory.open(own);
                 openedWriter = new IndexWriter(opened, config());
+                privateDir = own;
             }
             this.directory = opened;
             this.writer = openedWriter;
             this.searchers = new SearcherManager(writer, new SearcherFactory());
+            this.privateDir = privateDir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The private index this one fell back to because {@code dir} was locked, or null. */
+    @Nullable
+    Path privateDir() {
+        return privateDir;
     }
 
     private IndexWriterConfig config() {
@@ -700,5 +710,14 @@ public final class KnowledgeIndex implements Closeable {
         searchers.close();
         writer.close();
         directory.close();
+        if (privateDir != null) {
+            // a private index is a throwaway copy rebuilt from the database; leave nothing behind
+            try (var files = java.nio.file.Files.walk(privateDir)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 }

@@ -71,4 +71,17 @@ class KnowledgeIndexTest {
 
         assertThat(search("reset password", "en", Set.of())).first().isEqualTo("together");
     }
+
+    @Test
+    void aSecondWriterOnTheSameDirectoryWorksOnAPrivateIndexThatIsDeletedOnClose() throws Exception {
+        var second = new KnowledgeIndex(dir, new SentenceEmbeddings(false), SearchProperties.defaults(dir, false));
+        Path own = second.privateDir();
+        assertThat(own).isNotNull().isDirectory().isNotEqualTo(dir);
+        second.upsert(List.of(article("private", "en", "customers", "Printer setup", "Connect the printer.")));
+        second.commit(1);
+        second.close();
+        assertThat(own).doesNotExist();
+        assertThat(index.privateDir()).isNull();
+        assertThat(dir).isDirectory();
+    }
 }
