@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.switchboard.platform.ConflictException;
+import org.switchboard.platform.NotFoundException;
 import org.switchboard.routing.internal.simulation.VirtualClock;
 
 /**
@@ -99,7 +100,14 @@ class RoutingInvariantsTest {
                     if (!view.offered().isEmpty()) {
                         String item =
                                 view.offered().get(random.nextInt(view.offered().size()));
-                        return random.nextInt(4) == 0 ? engine.decline(item, agent) : engine.accept(item, agent);
+                        try {
+                            return random.nextInt(4) == 0 ? engine.decline(item, agent) : engine.accept(item, agent);
+                        } catch (NotFoundException e) {
+                            if (open.contains(item)) {
+                                throw e; // this caller's own item may not vanish
+                            }
+                            return List.of(); // another thread's call just completed or cancelled it
+                        }
                     }
                     return List.of();
                 }
