@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class LanguageDetector {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+    // Digits belong to the word: the letters of a code or model number ("x5de", "0x80070da5") are not
+    // function words.
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
             "en",

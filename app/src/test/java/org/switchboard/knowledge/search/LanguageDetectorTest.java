@@ -33,4 +33,14 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.detect("reset password")).isNull();
         assertThat(LanguageDetector.candidates("12345 !!")).isEmpty();
     }
+
+    @Test
+    void lettersInsideCodesAndModelNumbersAreNotFunctionWords() {
+        // Split at the digits, "x5de" and "0x80070da5" would read as Dutch "de" and Portuguese "da",
+        // and the query would be searched in that language's analysis only.
+        assertThat(LanguageDetector.candidates("zq3de45f10")).first().isEqualTo("en");
+        assertThat(LanguageDetector.detect("router x5de")).isNull();
+        assertThat(LanguageDetector.detect("error 0x80070da5")).isNull();
+        assertThat(LanguageDetector.detect("erreur 0x80070da5 sur le routeur")).isEqualTo("fr");
+    }
 }
