@@ -49,8 +49,9 @@ class CaseAssistBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /**
      * Indexing is asynchronous and the first English article of a JVM loads the embedding model, which
-     * on a loaded machine may take longer than {@link #WAIT} (one CI run timed out here). The
-     * near-real-time delay itself is measured by the benchmark, not here.
+     * on a loaded machine may take longer than {@link #WAIT}. The near-real-time delay itself is
+     * measured by the benchmark, not here. (Earlier timeouts here were the query's marker word read as
+     * Dutch by language detection; LanguageDetectorTest covers that now.)
      */
     private static final Duration INDEXED = Duration.ofSeconds(60);
 
