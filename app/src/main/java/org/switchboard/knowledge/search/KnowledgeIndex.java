@@ -88,6 +88,9 @@ public final class KnowledgeIndex implements Closeable {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private final LanguageAnalyzers analyzers;
+    /** Names a private index beside the shared one: {@code knowledge-index.private-<random>}. */
+    private static final String PRIVATE_INFIX = ".private-";
+
     private final @Nullable Path privateDir;
     private final SentenceEmbeddings embeddings;
     private final SearchProperties properties;
@@ -111,9 +114,11 @@ public final class KnowledgeIndex implements Closeable {
                 openedWriter = new IndexWriter(opened, config());
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
                 // Another process (or a second application context in one test JVM) holds the index:
-                // work on a private one, which catches up from the database like a new index.
+                // work on a private one beside it, which catches up from the database like a new index.
                 opened.close();
-                Path own = java.nio.file.Files.createTempDirectory("knowledge-index");
+                deleteStalePrivateIndexes(dir);
+                Path own = java.nio.file.Files.createTempDirectory(
+                        dir.toAbsolutePath().getParent(), dir.getFileName() + PRIVATE_INFIX);
                 org.slf4j.LoggerFactory.getLogger(KnowledgeIndex.class)
                         .warn("Knowledge index {} is locked by another writer; using {}", dir, own);
                 opened = FSDirectory.open(own);
@@ -126,6 +131,41 @@ public final class KnowledgeIndex implements Closeable {
             this.privateDir = privateDir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes the private indexes beside {@code dir} that no writer holds: left by a process that ended
+     * without closing its index (killed, or a test JVM that exits before its contexts close).
+     */
+    static void deleteStalePrivateIndexes(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        String prefix = dir.getFileName() + PRIVATE_INFIX;
+        List<Path> candidates;
+        try (var siblings = java.nio.file.Files.list(parent)) {
+            candidates = siblings.filter(
+                            p -> p.getFileName().toString().startsWith(prefix) && java.nio.file.Files.isDirectory(p))
+                    .toList();
+        }
+        for (Path candidate : candidates) {
+            boolean stale;
+            try (Directory directory = FSDirectory.open(candidate);
+                    var lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                stale = true;
+            } catch (org.apache.lucene.store.LockObtainFailedException held) {
+                stale = false; // a live writer (this process or another) works on it
+            }
+            if (stale) {
+                deleteTree(candidate);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -712,12 +752,7 @@ public final class KnowledgeIndex implements Closeable {
         directory.close();
         if (privateDir != null) {
             // a private index is a throwaway copy rebuilt from the database; leave nothing behind
-            try (var files = java.nio.file.Files.walk(privateDir)) {
-                for (Path file :
-                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
-                }
-            }
+            deleteTree(privateDir);
         }
     }
 }

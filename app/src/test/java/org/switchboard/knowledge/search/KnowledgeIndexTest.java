@@ -84,4 +84,33 @@ class KnowledgeIndexTest {
         assertThat(index.privateDir()).isNull();
         assertThat(dir).isDirectory();
     }
+
+    @Test
+    void aPrivateIndexNoWriterHoldsIsDeletedWhenTheNextOneIsCreated() throws Exception {
+        Path shared = dir.resolve("data").resolve("knowledge-index");
+        var owner = open(shared);
+        var live = open(shared); // a second writer: works on a private index beside the shared one
+        Path stale = java.nio.file.Files.createDirectory(shared.resolveSibling("knowledge-index.private-stale"));
+        java.nio.file.Files.writeString(stale.resolve("_0.cfs"), "left by a killed process");
+        var next = open(shared);
+        try {
+            assertThat(stale).doesNotExist();
+            assertThat(live.privateDir()).as("held by a live writer").isDirectory();
+            assertThat(next.privateDir())
+                    .isDirectory()
+                    .hasParent(shared.toAbsolutePath().getParent());
+            assertThat(owner.privateDir()).isNull();
+        } finally {
+            next.close();
+            live.close();
+            owner.close();
+        }
+        try (var left = java.nio.file.Files.list(shared.getParent())) {
+            assertThat(left).containsExactly(shared);
+        }
+    }
+
+    private static KnowledgeIndex open(Path path) {
+        return new KnowledgeIndex(path, new SentenceEmbeddings(false), SearchProperties.defaults(path, false));
+    }
 }
