@@ -86,11 +86,10 @@ public final class KnowledgeIndex implements Closeable {
     static final int RRF_K = 60;
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-
-    private final LanguageAnalyzers analyzers;
     /** Names a private index beside the shared one: {@code knowledge-index.private-<random>}. */
     private static final String PRIVATE_INFIX = ".private-";
 
+    private final LanguageAnalyzers analyzers;
     private final @Nullable Path privateDir;
     private final SentenceEmbeddings embeddings;
     private final SearchProperties properties;
