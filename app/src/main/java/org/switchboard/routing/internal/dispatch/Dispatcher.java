@@ -242,9 +242,13 @@ public class Dispatcher {
             for (OpenOffer offer : store.openOffers()) {
                 store.endOffer(offer.offer(), "withdrawn", now);
                 store.item(offer.item())
-                        .filter(item -> item.status().equals("offered"))
+                        .filter(item ->
+                                item.status().equals("waiting") || item.status().equals("offered"))
                         .ifPresent(item -> {
-                            store.transition(item.id(), "offered", "waiting", null, now);
+                            if (item.status().equals("offered")) {
+                                // a row an earlier version wrote while the item was offered
+                                store.transition(item.id(), "offered", "waiting", null, now);
+                            }
                             publish(new OfferEnded(
                                     Ids.newId(clock),
                                     now,
@@ -991,7 +995,7 @@ public class Dispatcher {
             forcing = null;
         }
         WorkItem current = items.get(item.id());
-        String from = current.status();
+        String from = stored(current.status());
         write(() -> {
             if (!store.transition(current.id(), from, "assigned", to, now)) {
                 throw new ConflictException("The work item changed meanwhile");
@@ -1043,7 +1047,8 @@ public class Dispatcher {
             Instant now = clock.instant();
             write(() -> {
                 if (!store.endOffer(offerId, "accepted", now)
-                        || !store.transition(item.id(), "offered", "assigned", offer.agent(), now)) {
+                        // the row of an offered item is "waiting" (see stored)
+                        || !store.transition(item.id(), "waiting", "assigned", offer.agent(), now)) {
                     throw new ConflictException("The offer ended meanwhile");
                 }
                 assignCase(item, offer.agent());
@@ -1114,8 +1119,7 @@ public class Dispatcher {
         Agent agent = agents.get(offer.agent());
         Instant now = clock.instant();
         write(() -> {
-            store.endOffer(offerId, outcome, now);
-            store.transition(item.id(), "offered", "waiting", null, now);
+            store.endOffer(offerId, outcome, now); // the item's row never left 'waiting' (see stored)
             publish(new OfferEnded(
                     Ids.newId(clock),
                     now,
@@ -1181,10 +1185,10 @@ public class Dispatcher {
         Instant now = offer.offeredAt();
         Instant expires = offer.expiresAt();
         write(() -> {
-            if (!store.transition(item.id(), "waiting", "offered", agent.id, now)) {
+            // the row stays "waiting" (see stored); the open offer row is the record of the offer
+            if (!store.insertOffer(offerId, item.id(), agent.id, now, expires)) {
                 throw new IllegalStateException("work item " + item.id() + " is not waiting");
             }
-            store.insertOffer(offerId, item.id(), agent.id, now, expires);
             publish(new WorkItemOffered(
                     Ids.newId(clock),
                     now,
@@ -1649,10 +1653,19 @@ public class Dispatcher {
                 agent.id, name, agent.state, agent.reason, agent.since, Map.copyOf(agent.load), agent.openOffer, work);
     }
 
+    /**
+     * The status an item's row holds for its status here. "Offered" lives in memory only: the row of an
+     * offered item stays "waiting" and its open {@code offer} row records the offer, which spares every
+     * routed item one update of its row (a restart withdraws open offers either way).
+     */
+    private static String stored(String status) {
+        return status.equals("offered") ? "waiting" : status;
+    }
+
     private void close(WorkItem item, String outcome, @Nullable String note) {
         Instant now = clock.instant();
         write(() -> {
-            if (!store.transition(item.id(), item.status(), outcome, item.agent(), now)) {
+            if (!store.transition(item.id(), stored(item.status()), outcome, item.agent(), now)) {
                 throw new ConflictException("The work item changed meanwhile");
             }
             publish(new WorkItemClosed(

@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * #flushWrites()}), where they go to the database as JDBC batches, one per table and statement: work-item
  * inserts, then work-item updates in their order, then offer inserts, then offer updates in their order,
  * then one presence row per agent (its last state: the earlier ones of the batch would be overwritten
- * before the commit anyway). An update that must change one row ({@link #transition}, {@link #move},
- * {@link #endOffer}) answers {@code true} when deferred and is checked at the flush; any difference (or a
+ * before the commit anyway). A write that must change one row ({@link #transition}, {@link #move},
+ * {@link #insertOffer}, {@link #endOffer}) answers {@code true} when deferred and is checked at the flush; any difference (or a
  * constraint the new order trips over) fails the whole batch, which the journal then applies again one
  * decision per transaction without deferring, so a refusal is found and reported exactly as before. A read
  * from the writer thread writes what is deferred first. Deferring is per thread: other threads read and
@@ -75,9 +75,13 @@ class RoutingStore {
                 updated_at = ?, seq = ?
             where id = ? and status in ('waiting', 'assigned')""";
 
+    /**
+     * An offer of an item whose row waits (an offered item's row stays "waiting"): inserts nothing when
+     * the row changed behind routing's back, which the caller treats as a refusal.
+     */
     private static final String INSERT_OFFER = """
             insert into offer (id, work_item_id, agent_id, offered_at, expires_at, status)
-            values (?, ?, ?, ?, ?, 'open')""";
+            select ?, id, ?, ?, ?, 'open' from work_item where id = ? and status = 'waiting'""";
 
     private static final String END_OFFER =
             "update offer set status = ?, ended_at = ? where id = ? and status = 'open'";
@@ -107,6 +111,8 @@ class RoutingStore {
         final Set<UUID> updatedItems = new HashSet<>();
 
         final Set<UUID> updatedOffers = new HashSet<>();
+        /** Items an offer insert of this batch checks to be waiting: updating one later must wait for it. */
+        final Set<UUID> offeredItems = new HashSet<>();
 
         boolean isEmpty() {
             return itemInserts.isEmpty()
@@ -142,6 +148,7 @@ class RoutingStore {
         pending.presences.clear();
         pending.updatedItems.clear();
         pending.updatedOffers.clear();
+        pending.offeredItems.clear();
     }
 
     /** Stops deferring on this thread, dropping what was not flushed (its transaction rolls back). */
@@ -318,6 +325,9 @@ class RoutingStore {
     private boolean updateItem(UUID id, String sql, Object[] args) {
         Deferred pending = deferred.get();
         if (pending != null) {
+            if (pending.offeredItems.contains(id)) {
+                flushWrites(); // an offer of this batch checks this row: keep their order
+            }
             pending.updatedItems.add(id);
             pending.itemUpdates.add(new Statement(sql, args, true));
             return true;
@@ -344,17 +354,22 @@ class RoutingStore {
 
     // ---- offers
 
-    void insertOffer(UUID offer, UUID item, UserId agent, Instant offeredAt, Instant expiresAt) {
-        Object[] args = {offer, item, agent.value(), utc(offeredAt), utc(expiresAt)};
+    /**
+     * Records an open offer of a waiting item; false when the item's row is not waiting (changed outside
+     * routing). Deferred, it answers true and the flush checks it.
+     */
+    boolean insertOffer(UUID offer, UUID item, UserId agent, Instant offeredAt, Instant expiresAt) {
+        Object[] args = {offer, agent.value(), utc(offeredAt), utc(expiresAt), item};
         Deferred pending = deferred.get();
         if (pending != null) {
-            if (pending.updatedOffers.contains(offer)) {
-                flushWrites(); // an earlier update of this batch aimed at this row: keep their order
+            if (pending.updatedOffers.contains(offer) || pending.updatedItems.contains(item)) {
+                flushWrites(); // an earlier update of this batch aimed at these rows: keep their order
             }
-            pending.offerInserts.add(new Statement(INSERT_OFFER, args, false));
-            return;
+            pending.offerInserts.add(new Statement(INSERT_OFFER, args, true));
+            pending.offeredItems.add(item);
+            return true;
         }
-        jdbc.sql(INSERT_OFFER).params(args).update();
+        return jdbc.sql(INSERT_OFFER).params(args).update() == 1;
     }
 
     /** Ends an open offer; false when it was not open. Deferred, it answers true and the flush checks it. */
