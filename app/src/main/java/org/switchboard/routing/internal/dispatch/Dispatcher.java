@@ -199,6 +199,11 @@ public class Dispatcher {
         }
     }
 
+    /** How many batches of routing writes the journal had to apply again one by one since start. */
+    public long journalReplays() {
+        return journal.replays();
+    }
+
     /** How many reloads after refused writes happened since start. */
     public long recoveries() {
         return recoveries.get();
@@ -240,7 +245,7 @@ public class Dispatcher {
         lastClock = now;
         write(() -> {
             for (OpenOffer offer : store.openOffers()) {
-                store.endOffer(offer.offer(), "withdrawn", now);
+                store.endOffer(offer.offer(), offer.item(), "withdrawn", now);
                 store.item(offer.item())
                         .filter(item ->
                                 item.status().equals("waiting") || item.status().equals("offered"))
@@ -1046,7 +1051,7 @@ public class Dispatcher {
             }
             Instant now = clock.instant();
             write(() -> {
-                if (!store.endOffer(offerId, "accepted", now)
+                if (!store.endOffer(offerId, item.id(), "accepted", now)
                         // the row of an offered item is "waiting" (see stored)
                         || !store.transition(item.id(), "waiting", "assigned", offer.agent(), now)) {
                     throw new ConflictException("The offer ended meanwhile");
@@ -1119,7 +1124,7 @@ public class Dispatcher {
         Agent agent = agents.get(offer.agent());
         Instant now = clock.instant();
         write(() -> {
-            store.endOffer(offerId, outcome, now); // the item's row never left 'waiting' (see stored)
+            store.endOffer(offerId, item.id(), outcome, now); // the item's row never left "waiting" (see stored)
             publish(new OfferEnded(
                     Ids.newId(clock),
                     now,

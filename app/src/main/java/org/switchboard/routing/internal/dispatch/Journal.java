@@ -42,6 +42,7 @@ class Journal implements DisposableBean {
     private final RoutingStore store;
     private final Thread writer;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong replays = new java.util.concurrent.atomic.AtomicLong();
 
     Journal(TransactionTemplate transactions, RoutingStore store) {
         this.transactions = transactions;
@@ -68,6 +69,14 @@ class Journal implements DisposableBean {
     /** Runs {@code action} after every write appended before it has committed. */
     void afterCommit(Runnable action) {
         queue.add(new AfterCommit(action));
+    }
+
+    /**
+     * How many batches were applied again one write per transaction since start: each is a write refused
+     * or a batched order the database did not accept, and costs a commit per write.
+     */
+    long replays() {
+        return replays.get();
     }
 
     /** Waits until everything appended so far has committed. */
@@ -118,6 +127,11 @@ class Journal implements DisposableBean {
             // one write did not fit (e.g. a row changed outside routing), or the batched order tripped over a
             // constraint: apply them one by one, each statement at once as it comes; only a write refused
             // then fails its caller, and the dispatcher reloads its memory from the database
+            replays.incrementAndGet();
+            log.debug(
+                    "A routing batch of {} writes is applied again one by one: {}",
+                    writes.size(),
+                    batchFailed.getMessage());
             for (Write write : writes) {
                 try {
                     transactions.executeWithoutResult(status -> write.work().run());

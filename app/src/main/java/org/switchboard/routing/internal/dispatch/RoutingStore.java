@@ -111,6 +111,8 @@ class RoutingStore {
         final Set<UUID> updatedItems = new HashSet<>();
 
         final Set<UUID> updatedOffers = new HashSet<>();
+        /** Items whose open offer this batch ended: a new offer of one must come after the end. */
+        final Set<UUID> endedOfferItems = new HashSet<>();
         /** Items an offer insert of this batch checks to be waiting: updating one later must wait for it. */
         final Set<UUID> offeredItems = new HashSet<>();
 
@@ -149,6 +151,7 @@ class RoutingStore {
         pending.updatedItems.clear();
         pending.updatedOffers.clear();
         pending.offeredItems.clear();
+        pending.endedOfferItems.clear();
     }
 
     /** Stops deferring on this thread, dropping what was not flushed (its transaction rolls back). */
@@ -362,8 +365,12 @@ class RoutingStore {
         Object[] args = {offer, agent.value(), utc(offeredAt), utc(expiresAt), item};
         Deferred pending = deferred.get();
         if (pending != null) {
-            if (pending.updatedOffers.contains(offer) || pending.updatedItems.contains(item)) {
-                flushWrites(); // an earlier update of this batch aimed at these rows: keep their order
+            if (pending.updatedOffers.contains(offer)
+                    || pending.updatedItems.contains(item)
+                    || pending.endedOfferItems.contains(item)) {
+                // an earlier write of this batch aimed at these rows, or ended the item's previous offer
+                // (one open offer per item): keep their order
+                flushWrites();
             }
             pending.offerInserts.add(new Statement(INSERT_OFFER, args, true));
             pending.offeredItems.add(item);
@@ -372,12 +379,13 @@ class RoutingStore {
         return jdbc.sql(INSERT_OFFER).params(args).update() == 1;
     }
 
-    /** Ends an open offer; false when it was not open. Deferred, it answers true and the flush checks it. */
-    boolean endOffer(UUID offer, String outcome, Instant now) {
+    /** Ends an open offer of the item; false when it was not open. Deferred, it answers true and the flush checks it. */
+    boolean endOffer(UUID offer, UUID item, String outcome, Instant now) {
         Object[] args = {outcome, utc(now), offer};
         Deferred pending = deferred.get();
         if (pending != null) {
             pending.updatedOffers.add(offer);
+            pending.endedOfferItems.add(item);
             pending.offerUpdates.add(new Statement(END_OFFER, args, true));
             return true;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,6 +197,66 @@ class DispatcherInterleavingsIT {
             dispatcher.setPresence(agent, AgentState.OFFLINE, null, Dispatcher.API_DESKTOP, actor(agent));
         }
         assertThat(TeamId.parse(teamId)).isNotNull();
+    }
+
+    /**
+     * A decline and the offer of the same item to the next agent are decided together and committed in one
+     * batch: the old offer must end before the new one is written (one open offer per item), without the
+     * batch falling back to one transaction per write.
+     */
+    @Test
+    void aDeclinedItemGoesToTheNextAgentInTheSameBatchWithoutAReplay() {
+        TestApi api = new TestApi(port, jdbc);
+        TestApi admin = api.as(api.createUser("admin"));
+        String teamName = "Decline " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = admin.post("/api/v1/teams", "{\"name\": \"" + teamName + "\"}")
+                .json()
+                .get("id")
+                .asString();
+        QueueId queue = QueueId.parse(admin.post("/api/v1/queues", """
+                        {"name": "%s", "team": "%s", "requiredSkills": [], "basePriority": 10}""".formatted(teamName, teamId))
+                .json()
+                .get("id")
+                .asString());
+        List<UserId> agents = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            TestApi.TestUser user = api.createUser("agent");
+            admin.put("/api/v1/teams/" + teamId + "/members/" + user.id(), null);
+            agents.add(UserId.parse(user.id()));
+        }
+        WorkItem item = dispatcher
+                .enqueue(new Dispatcher.Entry(
+                        "case", null, queue, "email", List.of(), null, 10, null, null, null, null, null, "test"))
+                .orElseThrow();
+        long replays = dispatcher.journalReplays();
+        for (int round = 0; round < 6; round++) {
+            for (UserId agent : agents) {
+                dispatcher.setPresence(agent, AgentState.AVAILABLE, null, Dispatcher.API_DESKTOP, actor(agent));
+            }
+            UserId holder = agents.stream()
+                    .filter(a -> dispatcher.offerOf(a).isPresent())
+                    .findFirst()
+                    .orElseThrow();
+            UserId next = agents.get(1 - agents.indexOf(holder));
+
+            dispatcher.decline(dispatcher.offerOf(holder).orElseThrow().offer(), actor(holder));
+
+            assertThat(dispatcher.offerOf(next)).as("round %d", round).isPresent();
+            assertThat(jdbc.sql("select agent_id from offer where work_item_id = ? and status = 'open'")
+                            .param(item.id())
+                            .query(UUID.class)
+                            .list())
+                    .containsExactly(next.value());
+            assertThat(jdbc.sql("select status from work_item where id = ?")
+                            .param(item.id())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("waiting");
+        }
+        assertThat(dispatcher.journalReplays()).isEqualTo(replays);
+        for (UserId agent : agents) {
+            dispatcher.setPresence(agent, AgentState.OFFLINE, null, Dispatcher.API_DESKTOP, actor(agent));
+        }
     }
 
     private void step(Random random, QueueId queue, List<UserId> agents, Set<UUID> enqueued, boolean mixed) {
