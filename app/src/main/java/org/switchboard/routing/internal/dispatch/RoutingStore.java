@@ -36,11 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * inserts, then work-item updates in their order, then offer inserts, then offer updates in their order,
  * then one presence row per agent (its last state: the earlier ones of the batch would be overwritten
  * before the commit anyway). A write that must change one row ({@link #transition}, {@link #move},
- * {@link #insertOffer}, {@link #endOffer}) answers {@code true} when deferred and is checked at the flush; any difference (or a
- * constraint the new order trips over) fails the whole batch, which the journal then applies again one
- * decision per transaction without deferring, so a refusal is found and reported exactly as before. A read
- * from the writer thread writes what is deferred first. Deferring is per thread: other threads read and
- * write directly.
+ * {@link #insertOffer}, {@link #endOffer}) answers {@code true} when deferred and is checked at the flush;
+ * any difference (or a constraint the new order trips over) fails the whole batch, which the journal then
+ * applies again one decision per transaction without deferring, so a refusal is found and reported exactly
+ * as before. A write that depends on an earlier one of the batch (an offer after the end of the item's
+ * previous offer, an update of an item an offer checked) writes what is deferred first, and so does a read
+ * from the writer thread. Deferring is per thread: other threads read and write directly.
  */
 @Repository
 class RoutingStore {
@@ -379,7 +380,10 @@ class RoutingStore {
         return jdbc.sql(INSERT_OFFER).params(args).update() == 1;
     }
 
-    /** Ends an open offer of the item; false when it was not open. Deferred, it answers true and the flush checks it. */
+    /**
+     * Ends an open offer of the item; false when it was not open. Deferred, it answers true and the flush
+     * checks it.
+     */
     boolean endOffer(UUID offer, UUID item, String outcome, Instant now) {
         Object[] args = {outcome, utc(now), offer};
         Deferred pending = deferred.get();
