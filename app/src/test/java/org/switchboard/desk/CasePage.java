@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,18 +55,27 @@ public final class CasePage {
         return driver.findElement(By.cssSelector(".flash")).getText();
     }
 
+    /**
+     * Submits a form of the page and waits for the page it loads: the old page is still connected until
+     * the browser replaces it, so waiting for "live" alone could see the old one.
+     */
+    private CasePage submit(By button) {
+        WebElement before = driver.findElement(By.tagName("main"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver, LIVE).until(ExpectedConditions.stalenessOf(before));
+        return waitUntilLive();
+    }
+
     /** Sends a public reply (a form post: the page reloads with the reply in the timeline). */
     public CasePage reply(String text) {
         driver.findElement(By.id("composer-text")).sendKeys(text);
-        driver.findElement(By.id("send-reply")).click();
-        return waitUntilLive();
+        return submit(By.id("send-reply"));
     }
 
     /** Adds an internal note. */
     public CasePage note(String text) {
         driver.findElement(By.id("composer-text")).sendKeys(text);
-        driver.findElement(By.id("add-note")).click();
-        return waitUntilLive();
+        return submit(By.id("add-note"));
     }
 
     /** Changes the status; {@code pendingReason} and {@code disposition} may be null. */
@@ -77,8 +87,7 @@ public final class CasePage {
         if (disposition != null) {
             driver.findElement(By.id("change-disposition")).sendKeys(disposition);
         }
-        driver.findElement(By.id("change-status-submit")).click();
-        return waitUntilLive();
+        return submit(By.id("change-status-submit"));
     }
 
     /** Marks the loaded document; {@link #sameDocument()} tells whether it was reloaded since. */
