@@ -70,16 +70,8 @@ class DispatcherInterleavingsIT {
         "31, round_robin, true"
     })
     void invariantsHoldUnderConcurrentRandomOperations(long seed, String policyName, boolean strict) throws Exception {
-        TestApi api = new TestApi(port, jdbc);
-        TestApi admin = api.as(api.createUser("admin"));
-        String teamName = "Interleave " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = admin.post("/api/v1/teams", "{\"name\": \"" + teamName + "\"}")
-                .json()
-                .get("id")
-                .asString();
-        var queueResponse = admin.post("/api/v1/queues", """
-                {"name": "%s", "team": "%s", "requiredSkills": [], "basePriority": 10}""".formatted(teamName, teamId));
-        QueueId queue = QueueId.parse(queueResponse.json().get("id").asString());
+        Floor floor = floor("Interleave", 4);
+        QueueId queue = floor.queue();
         if (strict) {
             dispatcher.savePolicy(
                     queue,
@@ -92,12 +84,7 @@ class DispatcherInterleavingsIT {
                             List.of(new QueuePolicy.Step(0, 1, Set.of(), Set.of()))));
         }
         boolean mixed = strict;
-        List<UserId> agents = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            TestApi.TestUser user = api.createUser("agent");
-            admin.put("/api/v1/teams/" + teamId + "/members/" + user.id(), null);
-            agents.add(UserId.parse(user.id()));
-        }
+        List<UserId> agents = floor.agents();
         Set<UUID> enqueued = ConcurrentHashMap.newKeySet();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -196,7 +183,7 @@ class DispatcherInterleavingsIT {
         for (UserId agent : agents) {
             dispatcher.setPresence(agent, AgentState.OFFLINE, null, Dispatcher.API_DESKTOP, actor(agent));
         }
-        assertThat(TeamId.parse(teamId)).isNotNull();
+        assertThat(TeamId.parse(floor.teamId())).isNotNull();
     }
 
     /**
@@ -206,24 +193,9 @@ class DispatcherInterleavingsIT {
      */
     @Test
     void aDeclinedItemGoesToTheNextAgentInTheSameBatchWithoutAReplay() {
-        TestApi api = new TestApi(port, jdbc);
-        TestApi admin = api.as(api.createUser("admin"));
-        String teamName = "Decline " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = admin.post("/api/v1/teams", "{\"name\": \"" + teamName + "\"}")
-                .json()
-                .get("id")
-                .asString();
-        QueueId queue = QueueId.parse(admin.post("/api/v1/queues", """
-                        {"name": "%s", "team": "%s", "requiredSkills": [], "basePriority": 10}""".formatted(teamName, teamId))
-                .json()
-                .get("id")
-                .asString());
-        List<UserId> agents = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            TestApi.TestUser user = api.createUser("agent");
-            admin.put("/api/v1/teams/" + teamId + "/members/" + user.id(), null);
-            agents.add(UserId.parse(user.id()));
-        }
+        Floor floor = floor("Decline", 2);
+        QueueId queue = floor.queue();
+        List<UserId> agents = floor.agents();
         WorkItem item = dispatcher
                 .enqueue(new Dispatcher.Entry(
                         "case", null, queue, "email", List.of(), null, 10, null, null, null, null, null, "test"))
@@ -257,6 +229,29 @@ class DispatcherInterleavingsIT {
         for (UserId agent : agents) {
             dispatcher.setPresence(agent, AgentState.OFFLINE, null, Dispatcher.API_DESKTOP, actor(agent));
         }
+    }
+
+    /** A team with its queue (no required skills) and agents, through the API. */
+    private record Floor(String teamId, QueueId queue, List<UserId> agents) {}
+
+    private Floor floor(String name, int agentCount) {
+        TestApi api = new TestApi(port, jdbc);
+        TestApi admin = api.as(api.createUser("admin"));
+        String teamName = name + " " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = admin.post("/api/v1/teams", "{\"name\": \"" + teamName + "\"}")
+                .json()
+                .get("id")
+                .asString();
+        var queueResponse = admin.post("/api/v1/queues", """
+                {"name": "%s", "team": "%s", "requiredSkills": [], "basePriority": 10}""".formatted(teamName, teamId));
+        QueueId queue = QueueId.parse(queueResponse.json().get("id").asString());
+        List<UserId> agents = new ArrayList<>();
+        for (int i = 0; i < agentCount; i++) {
+            TestApi.TestUser user = api.createUser("agent");
+            admin.put("/api/v1/teams/" + teamId + "/members/" + user.id(), null);
+            agents.add(UserId.parse(user.id()));
+        }
+        return new Floor(teamId, queue, List.copyOf(agents));
     }
 
     private void step(Random random, QueueId queue, List<UserId> agents, Set<UUID> enqueued, boolean mixed) {
